@@ -1,0 +1,23 @@
+// Package analyzers is the registry of lambdalint's rules. The CLI, the go
+// vet tool, the golangci-lint plugin and the language server all take their
+// analyzers from All, so a rule added here appears everywhere.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lambdalint/lambdalint/analyzers/ctxdeadline"
+	"github.com/lambdalint/lambdalint/analyzers/globalstate"
+	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
+	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
+)
+
+// All returns lambdalint's rules, sorted by name.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		ctxdeadline.Analyzer,
+		globalstate.Analyzer,
+		goroutineleak.Analyzer,
+		handlersetup.Analyzer,
+	}
+}

@@ -1,0 +1,10 @@
+package ctxdeadline
+
+import "golang.org/x/tools/go/analysis"
+
+// Analyzer is a placeholder until the rule lands.
+var Analyzer = &analysis.Analyzer{
+	Name: "ctxdeadline",
+	Doc:  "ctxdeadline (placeholder)",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}

@@ -1,0 +1,10 @@
+package goroutineleak
+
+import "golang.org/x/tools/go/analysis"
+
+// Analyzer is a placeholder until the rule lands.
+var Analyzer = &analysis.Analyzer{
+	Name: "goroutineleak",
+	Doc:  "goroutineleak (placeholder)",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}
