@@ -1,0 +1,330 @@
+package discovery
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/lambdalint/lambdalint/analyzers/lambdaapi"
+)
+
+// DocsURL is the base of every rule's documentation.
+const DocsURL = "https://github.com/lambdalint/lambdalint/blob/main/docs/rules.md"
+
+// Analyzer finds handler entry points and the code reachable from them.
+var Analyzer = &analysis.Analyzer{
+	Name:       "lambdahandlers",
+	Doc:        docText(),
+	URL:        DocsURL + "#handler-discovery",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{(*StarterFact)(nil)},
+}
+
+// docText extracts the analyzer section of the package documentation, the
+// way x/tools' analysisutil.MustExtractDoc does for its passes.
+func docText() string {
+	return "find the AWS Lambda handler entry points of a package and the code reachable from them\n\n" +
+		"lambdahandlers is the shared handler discovery that every lambdalint rule requires; it reports nothing itself."
+}
+
+// Directive marks a function as a handler entry point.
+const Directive = "//lambdalint:handler"
+
+// StarterFact marks a function whose parameters reach a start call: calling
+// it starts a Lambda handler, like lambda.Start itself.
+type StarterFact struct {
+	Params []StarterParam
+}
+
+// StarterParam is one parameter of a starter.
+type StarterParam struct {
+	Index int
+	Kind  lambdaapi.ArgKind
+	Via   string // the start call it reaches, e.g. "lambda.Start"
+}
+
+func (*StarterFact) AFact() {}
+
+func (f *StarterFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, fmt.Sprintf("param %d → %s", p.Index, p.Via))
+	}
+	return "starter(" + strings.Join(parts, ", ") + ")"
+}
+
+// A Unit is a function body in the package: a declared function or method,
+// or a function literal that is a handler entry point of its own.
+type Unit struct {
+	Node ast.Node    // *ast.FuncDecl or *ast.FuncLit
+	Func *types.Func // nil for literals
+	Name string      // display name: "handler", "Server.Handle", "handler literal"
+	Type *ast.FuncType
+	Body *ast.BlockStmt
+}
+
+// Entry is a handler entry point.
+type Entry struct {
+	Unit *Unit       // the handler's code, when declared in this package
+	Func *types.Func // the handler function, when declared in another package
+	Name string      // display name
+	Pos  token.Pos   // where the handler is handed to the runtime or adapter
+	Kind lambdaapi.ArgKind
+	// Start is the start call that makes it a handler, e.g. "lambda.Start",
+	// "httpadapter.New", or "//lambdalint:handler".
+	Start string
+}
+
+// StartCall is a call in this package that hands a handler to the runtime.
+type StartCall struct {
+	Call  *ast.CallExpr
+	Start lambdaapi.Start
+}
+
+// Result is the result of the lambdahandlers analyzer.
+type Result struct {
+	pass *analysis.Pass
+	// Entries are the handler entry points, in source order.
+	Entries []*Entry
+	// StartCalls are the calls that hand a handler to the runtime, in
+	// source order.
+	StartCalls []StartCall
+	// Units are every function body of the package, in source order.
+	Units []*Unit
+
+	unitOf   map[ast.Node]*Unit
+	funcUnit map[*types.Func]*Unit
+	entryLit map[*ast.FuncLit]bool
+	// reach maps each unit reachable from a handler to the chain of units
+	// from the entry to it.
+	reach map[*Unit][]*Unit
+}
+
+// UnitOf returns the unit of a *ast.FuncDecl or handler *ast.FuncLit.
+func (r *Result) UnitOf(n ast.Node) *Unit { return r.unitOf[n] }
+
+// FuncUnit returns the unit declaring fn in this package, or nil.
+func (r *Result) FuncUnit(fn *types.Func) *Unit {
+	if fn == nil {
+		return nil
+	}
+	return r.funcUnit[fn.Origin()]
+}
+
+// Reachable reports whether u runs on behalf of a handler, and returns the
+// chain of units from the handler entry to u.
+func (r *Result) Reachable(u *Unit) ([]*Unit, bool) {
+	c, ok := r.reach[u]
+	return c, ok
+}
+
+// ReachableUnits returns the units reachable from a handler, in source order.
+func (r *Result) ReachableUnits() []*Unit {
+	var out []*Unit
+	for _, u := range r.Units {
+		if _, ok := r.reach[u]; ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// HasHandlers reports whether the package has any handler entry point.
+func (r *Result) HasHandlers() bool { return len(r.Entries) > 0 }
+
+// EntryOf returns the entry whose code is u, or nil.
+func (r *Result) EntryOf(u *Unit) *Entry {
+	for _, e := range r.Entries {
+		if e.Unit == u {
+			return e
+		}
+	}
+	return nil
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	r := &Result{
+		pass:     pass,
+		unitOf:   make(map[ast.Node]*Unit),
+		funcUnit: make(map[*types.Func]*Unit),
+		entryLit: make(map[*ast.FuncLit]bool),
+		reach:    make(map[*Unit][]*Unit),
+	}
+	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		decl := n.(*ast.FuncDecl)
+		if decl.Body == nil {
+			return
+		}
+		fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		u := &Unit{Node: decl, Func: fn, Name: declName(decl), Type: decl.Type, Body: decl.Body}
+		r.Units = append(r.Units, u)
+		r.unitOf[decl] = u
+		if fn != nil {
+			r.funcUnit[fn] = u
+		}
+	})
+
+	d := newDiscoverer(pass, in, r)
+	d.discover()
+	r.computeReach()
+	slices.SortFunc(r.Units, func(a, b *Unit) int { return int(a.Node.Pos() - b.Node.Pos()) })
+	return r, nil
+}
+
+func declName(decl *ast.FuncDecl) string {
+	if decl.Recv == nil || len(decl.Recv.List) == 0 {
+		return decl.Name.Name
+	}
+	t := decl.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		}
+		break
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + decl.Name.Name
+	}
+	return decl.Name.Name
+}
+
+// FuncName is the display name of a function in diagnostics:
+// "pkg.Func", "pkg.Type.Method", or without the package qualifier when fn is
+// declared in the package being analysed.
+func FuncName(fn *types.Func, from *types.Package) string {
+	fn = fn.Origin()
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// computeReach walks from every local entry along references to functions
+// declared in this package.
+func (r *Result) computeReach() {
+	var queue []*Unit
+	for _, e := range r.Entries {
+		if e.Unit == nil {
+			continue
+		}
+		if _, ok := r.reach[e.Unit]; ok {
+			continue
+		}
+		r.reach[e.Unit] = []*Unit{e.Unit}
+		queue = append(queue, e.Unit)
+	}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		chain := r.reach[u]
+		r.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func)
+			if !ok {
+				return true
+			}
+			callee := r.FuncUnit(fn)
+			if callee == nil {
+				return true
+			}
+			if _, seen := r.reach[callee]; seen {
+				return true
+			}
+			r.reach[callee] = append(slices.Clip(chain), callee)
+			queue = append(queue, callee)
+			return true
+		})
+	}
+}
+
+// Inspect calls f for each node of u's body in depth-first order, with the
+// stack of nodes from the body down to n (n is the last element). It does
+// not descend into function literals that run at most once per process
+// (arguments of sync.Once.Do, sync.OnceFunc, sync.OnceValue(s)), nor into
+// function literals that are handler entry points of their own. If f
+// returns false, the children of n are skipped.
+func (r *Result) Inspect(u *Unit, f func(n ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(u.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if lit, ok := n.(*ast.FuncLit); ok && r.entryLit[lit] && lit != u.Node {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok && r.IsOnceCall(call) {
+			// Visit the call and its receiver, but not the function run once.
+			stack = append(stack, n)
+			if f(n, stack) {
+				ast.Inspect(call.Fun, func(m ast.Node) bool {
+					if m == nil {
+						stack = stack[:len(stack)-1]
+						return true
+					}
+					stack = append(stack, m)
+					if !f(m, stack) {
+						stack = stack[:len(stack)-1]
+						return false
+					}
+					return true
+				})
+			}
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if !f(n, stack) {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		return true
+	})
+}
+
+// IsOnceCall reports whether call runs its function argument at most once
+// per process (sync.Once.Do and the sync.Once* helpers).
+func (r *Result) IsOnceCall(call *ast.CallExpr) bool {
+	fn := typeutil.StaticCallee(r.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	return lambdaapi.OnceFuncs[fullName(fn)]
+}

@@ -1,0 +1,265 @@
+package discovery
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A Finding is something a rule found in a unit's own code (not in what the
+// unit calls).
+type Finding struct {
+	Pos, End token.Pos
+	// Leaf names what was found, as the last link of a call chain:
+	// "dynamodb.NewFromConfig", "go statement", "time.Sleep".
+	Leaf string
+	// Message says what happens on Lambda and how to fix it, in one
+	// sentence, without the call chain.
+	Message string
+	// Fixes are reported only where the finding is in handler code of the
+	// package being analysed.
+	Fixes []analysis.SuggestedFix
+}
+
+// Summary is what a function does, directly or through its callees, that a
+// rule reports when handler code calls the function. Each rule exports it as
+// an object fact of its own type, a struct that embeds Summary:
+//
+//	type summary struct{ discovery.Summary }
+//	func (*summary) AFact() {}
+type Summary struct {
+	Items []Item
+}
+
+// An Item is one finding reachable through a function.
+type Item struct {
+	Message string
+	// Chain lists the functions from the summarised function's callee to
+	// the leaf, e.g. ["store.newClient", "dynamodb.NewFromConfig"].
+	Chain []string
+}
+
+func (s *Summary) summary() *Summary { return s }
+
+func (s *Summary) String() string {
+	var parts []string
+	for _, it := range s.Items {
+		parts = append(parts, strings.Join(it.Chain, " → "))
+	}
+	return "summary(" + strings.Join(parts, "; ") + ")"
+}
+
+// SummaryFact is implemented by a pointer to a struct embedding Summary.
+type SummaryFact interface {
+	analysis.Fact
+	summary() *Summary
+}
+
+// Rule is what a rule hands to Run.
+type Rule struct {
+	// Local returns the findings in u's own code. It is called at most once
+	// per unit, for units that are reachable from a handler or whose
+	// summary is exported.
+	Local func(u *Unit) []Finding
+	// NewFact returns a new, empty fact of the rule's own type.
+	NewFact func() SummaryFact
+}
+
+// maxItems bounds a summary: enough to tell the user, small enough for
+// facts to stay cheap.
+const maxItems = 8
+
+// Run reports the rule's findings in code reachable from the package's
+// handlers, and exports a summary fact for every function of the package
+// that callers in other packages may reach:
+//
+//   - a finding in a handler's own code is reported where it is;
+//   - a finding in a function of this package that a handler reaches is
+//     reported where it is, naming the chain of calls from the handler;
+//   - a finding in another package is reported at the call site in handler
+//     code, naming the chain from the handler through the callee to it;
+//   - a handler declared in another package is charged at the place it is
+//     handed to the runtime.
+//
+// pass is the rule's pass: facts are its own.
+func (r *Result) Run(pass *analysis.Pass, rule Rule) {
+	e := &engine{
+		pass:  pass,
+		r:     r,
+		rule:  rule,
+		local: make(map[*Unit][]Finding),
+		sum:   make(map[*Unit][]Item),
+		state: make(map[*Unit]int),
+		seen:  make(map[string]bool),
+	}
+	e.report()
+	e.export()
+}
+
+type engine struct {
+	pass  *analysis.Pass
+	r     *Result
+	rule  Rule
+	local map[*Unit][]Finding
+	sum   map[*Unit][]Item
+	state map[*Unit]int // 1: computing, 2: done
+	seen  map[string]bool
+}
+
+func (e *engine) localOf(u *Unit) []Finding {
+	if fs, ok := e.local[u]; ok {
+		return fs
+	}
+	fs := e.rule.Local(u)
+	e.local[u] = fs
+	return fs
+}
+
+// calls calls f for every static call in u to a function with a body outside
+// this package, and every reference to a function declared in this package.
+func (e *engine) callees(u *Unit, local func(id *ast.Ident, callee *Unit), external func(call *ast.CallExpr, fn *types.Func)) {
+	info := e.pass.TypesInfo
+	e.r.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if fn, ok := info.Uses[n].(*types.Func); ok {
+				if cu := e.r.FuncUnit(fn); cu != nil && local != nil {
+					local(n, cu)
+				}
+			}
+		case *ast.CallExpr:
+			fn := typeutil.StaticCallee(info, n)
+			if fn != nil && fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && external != nil {
+				external(n, fn.Origin())
+			}
+		}
+		return true
+	})
+}
+
+// imported returns the summary that the rule exported for fn in its package.
+func (e *engine) imported(fn *types.Func) []Item {
+	fact := e.rule.NewFact()
+	if !e.pass.ImportObjectFact(fn, fact) {
+		return nil
+	}
+	return fact.summary().Items
+}
+
+// summaryOf computes the summary of u for export, following local callees.
+// Recursion contributes nothing beyond what the cycle's functions do
+// themselves.
+func (e *engine) summaryOf(u *Unit) []Item {
+	switch e.state[u] {
+	case 1:
+		return nil
+	case 2:
+		return e.sum[u]
+	}
+	e.state[u] = 1
+	var items []Item
+	keys := make(map[string]bool)
+	add := func(it Item) {
+		k := it.Message + "\x00" + strings.Join(it.Chain, "\x00")
+		if len(items) < maxItems && !keys[k] {
+			keys[k] = true
+			items = append(items, it)
+		}
+	}
+	for _, f := range e.localOf(u) {
+		add(Item{Message: f.Message, Chain: []string{f.Leaf}})
+	}
+	e.callees(u,
+		func(_ *ast.Ident, cu *Unit) {
+			if cu == u {
+				return
+			}
+			for _, it := range e.summaryOf(cu) {
+				add(Item{Message: it.Message, Chain: prepend(qualified(cu, e.pass.Pkg), it.Chain)})
+			}
+		},
+		func(_ *ast.CallExpr, fn *types.Func) {
+			for _, it := range e.imported(fn) {
+				add(Item{Message: it.Message, Chain: prepend(FuncName(fn, nil), it.Chain)})
+			}
+		})
+	e.sum[u] = items
+	e.state[u] = 2
+	return items
+}
+
+func qualified(u *Unit, pkg *types.Package) string {
+	if u.Func != nil {
+		return FuncName(u.Func, nil)
+	}
+	return pkg.Name() + "." + u.Name
+}
+
+func prepend(s string, rest []string) []string {
+	return append([]string{s}, rest...)
+}
+
+func (e *engine) report() {
+	for _, u := range e.r.ReachableUnits() {
+		chain := e.r.reach[u]
+		names := make([]string, len(chain))
+		for i, c := range chain {
+			names[i] = c.Name
+		}
+		for _, f := range e.localOf(u) {
+			var via []string
+			if len(chain) > 1 {
+				via = append(names[:len(names):len(names)], f.Leaf)
+			}
+			e.diag(f.Pos, f.End, f.Message, via, f.Fixes)
+		}
+		e.callees(u, nil, func(call *ast.CallExpr, fn *types.Func) {
+			for _, it := range e.imported(fn) {
+				via := append(names[:len(names):len(names)], FuncName(fn, e.pass.Pkg))
+				e.diag(call.Pos(), call.End(), it.Message, append(via, it.Chain...), nil)
+			}
+		})
+	}
+	for _, en := range e.r.Entries {
+		if en.Func == nil || en.Unit != nil {
+			continue
+		}
+		for _, it := range e.imported(en.Func) {
+			e.diag(en.Pos, en.Pos, it.Message, prepend(en.Name, it.Chain), nil)
+		}
+	}
+}
+
+func (e *engine) diag(pos, end token.Pos, msg string, chain []string, fixes []analysis.SuggestedFix) {
+	if len(chain) > 0 {
+		msg += " (" + strings.Join(chain, " → ") + ")"
+	}
+	key := e.pass.Fset.Position(pos).String() + "\x00" + msg
+	if e.seen[key] {
+		return
+	}
+	e.seen[key] = true
+	e.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: msg, SuggestedFixes: fixes})
+}
+
+// export exports the summary of every function that another package can
+// call: exported functions and methods.
+func (e *engine) export() {
+	for _, u := range e.r.Units {
+		if u.Func == nil || u.Func.Parent() != nil && u.Func.Parent() != e.pass.Pkg.Scope() {
+			continue
+		}
+		if !u.Func.Exported() && u.Func.Signature().Recv() == nil {
+			continue
+		}
+		if items := e.summaryOf(u); len(items) > 0 {
+			fact := e.rule.NewFact()
+			fact.summary().Items = items
+			e.pass.ExportObjectFact(u.Func, fact)
+		}
+	}
+}
