@@ -17,7 +17,7 @@ func plain(ctx context.Context) error { return nil }
 // withLogging is a project middleware: the closure it returns runs on every
 // invocation, and so does the handler it wraps.
 func withLogging(next func(context.Context) error) func(context.Context) error {
-	return func(ctx context.Context) error { // want `entry handler literal via lambda.Start`
+	return func(ctx context.Context) error {
 		return next(ctx)
 	}
 }
@@ -31,7 +31,7 @@ func main() {
 	lambda.Start(otellambda.InstrumentHandler(traced)) // want `entry traced via lambda.Start`
 	lambda.Start(ddlambda.WrapFunction(metered, nil))  // want `entry metered via lambda.Start`
 	h := withLogging(plain)
-	lambda.Start(h)            // want `entry plain via lambda.Start`
+	lambda.Start(h)            // want `entry handler literal via lambda.Start` `entry plain via lambda.Start`
 	StartLambda(helperStarted) // want `entry helperStarted via lambda.Start`
 }
 
