@@ -32,12 +32,10 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{(*StarterFact)(nil)},
 }
 
-// docText extracts the analyzer section of the package documentation, the
-// way x/tools' analysisutil.MustExtractDoc does for its passes.
-func docText() string {
-	return "find the AWS Lambda handler entry points of a package and the code reachable from them\n\n" +
-		"lambdahandlers is the shared handler discovery that every lambdalint rule requires; it reports nothing itself."
-}
+//go:embed doc.go
+var doc string
+
+func docText() string { return MustExtractDoc(doc, "lambdahandlers") }
 
 // Directive marks a function as a handler entry point.
 const Directive = "//lambdalint:handler"

@@ -235,6 +235,9 @@ func (e *engine) report() {
 }
 
 func (e *engine) diag(pos, end token.Pos, msg string, chain []string, fixes []analysis.SuggestedFix) {
+	if e.r.ignored(pos, e.pass.Analyzer.Name) {
+		return
+	}
 	if len(chain) > 0 {
 		msg += " (" + strings.Join(chain, " → ") + ")"
 	}
@@ -262,4 +265,58 @@ func (e *engine) export() {
 			e.pass.ExportObjectFact(u.Func, fact)
 		}
 	}
+}
+
+// IgnoreDirective suppresses a rule's findings on the line of the comment
+// and on the line after it, the way staticcheck's //lint:ignore does:
+//
+//	//lambdalint:ignore handlersetup the client is rebuilt on purpose
+//
+// Several rules may be named, separated by commas; a reason is expected.
+const IgnoreDirective = "//lambdalint:ignore"
+
+// ignored reports whether a //lambdalint:ignore directive naming rule covers
+// pos: the directive is on the same line or on the line before.
+func (r *Result) ignored(pos token.Pos, rule string) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	fset := r.pass.Fset
+	p := fset.Position(pos)
+	for _, f := range r.pass.Files {
+		if fset.File(f.Pos()) != fset.File(pos) {
+			continue
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				rest, ok := strings.CutPrefix(c.Text, IgnoreDirective+" ")
+				if !ok {
+					continue
+				}
+				line := fset.Position(c.Slash).Line
+				if line != p.Line && line != p.Line-1 {
+					continue
+				}
+				names, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+				for _, name := range strings.Split(names, ",") {
+					if name == rule || name == "all" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// HasExported reports whether the package declares a function or method
+// with a body that another package may call; with HasHandlers it makes a
+// rule's fast path: a package with neither has nothing to report or export.
+func (r *Result) HasExported() bool {
+	for _, u := range r.Units {
+		if u.Func != nil && (u.Func.Exported() || u.Func.Signature().Recv() != nil) {
+			return true
+		}
+	}
+	return false
 }
