@@ -87,6 +87,9 @@ const maxItems = 8
 //
 // pass is the rule's pass: facts are its own.
 func (r *Result) Run(pass *analysis.Pass, rule Rule) {
+	if r.foreign {
+		return
+	}
 	e := &engine{
 		pass:  pass,
 		r:     r,
@@ -313,6 +316,9 @@ func (r *Result) ignored(pos token.Pos, rule string) bool {
 // with a body that another package may call; with HasHandlers it makes a
 // rule's fast path: a package with neither has nothing to report or export.
 func (r *Result) HasExported() bool {
+	if r.foreign {
+		return false
+	}
 	for _, u := range r.Units {
 		if u.Func != nil && (u.Func.Exported() || u.Func.Signature().Recv() != nil) {
 			return true
