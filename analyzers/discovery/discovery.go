@@ -111,8 +111,8 @@ type Result struct {
 	// reach maps each unit reachable from a handler to the chain of units
 	// from the entry to it.
 	reach map[*Unit][]*Unit
-	// foreign is set for packages of the standard library and of versioned
-	// dependencies: their code is not the user's to fix, so rules neither
+	// foreign is set for packages of the standard library, of versioned
+	// dependencies and of the libraries lambdaapi judges by their API: their code is not the user's to fix, so rules neither
 	// report nor summarise it (calls into them are judged by the lambdaapi
 	// table at the call site instead).
 	foreign bool
@@ -181,7 +181,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r.foreign = true
 		return r, nil
 	}
-	r.foreign = isDependency(pass)
+	r.foreign = isDependency(pass) || lambdaapi.JudgedByAPI(pass.Pkg.Path())
 	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
 		decl := n.(*ast.FuncDecl)
 		if decl.Body == nil {

@@ -19,6 +19,7 @@ var ContextVariants = map[string]string{
 	"net.DialTimeout":             "(*net.Dialer).DialContext",
 	"os/exec.Command":             "exec.CommandContext",
 	"time.Sleep":                  "a select on ctx.Done() and time.After",
+	"(*database/sql.DB).Begin":    "(*sql.DB).BeginTx(ctx, nil)",
 }
 
 // DetachedContexts are the calls that create a context with no deadline.
