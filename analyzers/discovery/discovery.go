@@ -239,14 +239,34 @@ var gorootCache sync.Map
 // as a versioned dependency, rather than the main module, a workspace
 // module or a local replacement.
 func isDependency(pass *analysis.Pass) bool {
-	m := pass.Module
-	if m == nil || m.Main {
+	if m := pass.Module; m != nil && m.Path != "" {
+		if m.Main {
+			return false
+		}
+		if m.Replace != nil {
+			return m.Replace.Version != ""
+		}
+		return m.Version != ""
+	}
+	// Without module information (GOPATH mode, some drivers), tell by
+	// where the files are: the module cache (".../module@v1.2.3/...") or
+	// a vendor directory.
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		for _, elem := range strings.Split(filepath.ToSlash(tf.Name()), "/") {
+			if elem == "vendor" {
+				return true
+			}
+			if _, v, ok := strings.Cut(elem, "@v"); ok && v != "" && v[0] >= '0' && v[0] <= '9' {
+				return true
+			}
+		}
 		return false
 	}
-	if m.Replace != nil {
-		return m.Replace.Version != ""
-	}
-	return m.Version != ""
+	return false
 }
 
 func declName(decl *ast.FuncDecl) string {
