@@ -489,9 +489,11 @@ func (d *discoverer) addFunc(fn *types.Func, k lambdaapi.ArgKind, via string, po
 		d.addUnit(u, k, via, pos)
 		return
 	}
-	if fn.Pkg() == nil || lambdaapi.IsLambdaRelated(fn.Pkg().Path()) || isStd(fn.Pkg().Path()) {
+	if fn.Pkg() == nil || lambdaapi.IsLambdaRelated(fn.Pkg().Path()) {
 		return // the adapters' own plumbing is not the user's handler
 	}
+	// A handler from the standard library (http.NotFound as a route) is
+	// an entry like any other; the rules summarise nothing there.
 	if d.seen[fn] {
 		return
 	}
@@ -525,11 +527,6 @@ func hasMethod(t types.Type, pkg *types.Package, name string) bool {
 
 func isDefaultServeMux(v *types.Var) bool {
 	return v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
-}
-
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // isHTTPHandlerFunc reports whether fn has the signature of an

@@ -1,7 +1,11 @@
 // Package starterlib is a project's shared start helper in its own package.
 package starterlib
 
-import "github.com/aws/aws-lambda-go/lambda"
+import (
+	"context"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
 
 func Start(h any) {
 	setup()
@@ -9,3 +13,6 @@ func Start(h any) {
 }
 
 func setup() {}
+
+// Handle is a handler declared in a library package of the module.
+func Handle(ctx context.Context) error { return nil }
