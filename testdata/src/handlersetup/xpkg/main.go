@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+
+	"github.com/aws/aws-lambda-go/lambda"
+
+	"handlersetup/store"
+)
+
+var cached *store.Store
+
+func handler(ctx context.Context) error {
+	s, err := store.New(ctx) // want `config.LoadDefaultConfig runs on every invocation instead of once per execution environment: obtain the AWS SDK configuration \(it reads the environment, files and credentials\) once, in init or a package-level variable, and reuse it across warm invocations \(handler → store.New → config.LoadDefaultConfig\)` `dynamodb.NewFromConfig runs on every invocation instead of once per execution environment: obtain an AWS SDK service client once, in init or a package-level variable, and reuse it across warm invocations \(handler → store.New → dynamodb.NewFromConfig\)`
+	if err != nil {
+		return err
+	}
+	if err := s.Get(ctx, "id"); err != nil {
+		return err
+	}
+
+	// Look-alikes: the store is built once and cached.
+	if cached == nil {
+		cached, err = store.New(ctx)
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := store.Shared(ctx); err != nil {
+		return err
+	}
+	_ = store.Lazy(ctx)
+	return nil
+}
+
+func main() {
+	// Look-alike: main before the start call.
+	if _, err := store.New(context.Background()); err != nil {
+		panic(err)
+	}
+	lambda.Start(handler)
+}
