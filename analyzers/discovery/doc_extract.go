@@ -37,7 +37,7 @@ func extractDoc(content, name string) (string, error) {
 		return "", fmt.Errorf("not a Go source file: %v", err)
 	}
 	if f.Doc == nil {
-		return "", fmt.Errorf("Go source file has no package doc comment")
+		return "", fmt.Errorf("no package doc comment in the Go source file")
 	}
 	for _, section := range strings.Split(f.Doc.Text(), "\n# ") {
 		if body, ok := strings.CutPrefix(section, "Analyzer "+name); ok {

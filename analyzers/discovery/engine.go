@@ -43,7 +43,9 @@ type Item struct {
 	Chain []string
 }
 
-func (s *Summary) summary() *Summary { return s }
+// Base returns s itself; it lets the engine reach the Summary embedded in a
+// rule's fact type.
+func (s *Summary) Base() *Summary { return s }
 
 func (s *Summary) String() string {
 	var parts []string
@@ -56,7 +58,7 @@ func (s *Summary) String() string {
 // SummaryFact is implemented by a pointer to a struct embedding Summary.
 type SummaryFact interface {
 	analysis.Fact
-	summary() *Summary
+	Base() *Summary
 }
 
 // Rule is what a rule hands to Run.
@@ -67,6 +69,17 @@ type Rule struct {
 	Local func(u *Unit) []Finding
 	// NewFact returns a new, empty fact of the rule's own type.
 	NewFact func() SummaryFact
+	// Prune, if set, reports whether the subtree at n (in u's code, with
+	// the stack of nodes from u's body down to n) is out of the rule's
+	// concern — for example code that runs once per execution environment
+	// behind an "if client == nil" guard. The engine neither follows the
+	// calls in it (for reachability, reports at call sites, or summaries)
+	// nor expects Local to report there.
+	Prune func(u *Unit, n ast.Node, stack []ast.Node) bool
+	// Leaf, if set, reports whether fn is a leaf for the rule: a function
+	// the rule reports where it is called (an expensive constructor, say),
+	// whose own code and summary are not followed.
+	Leaf func(fn *types.Func) bool
 }
 
 // maxItems bounds a summary: enough to tell the user, small enough for
@@ -95,12 +108,46 @@ func (r *Result) Run(pass *analysis.Pass, rule Rule) {
 		r:     r,
 		rule:  rule,
 		local: make(map[*Unit][]Finding),
+		reach: r.reach,
 		sum:   make(map[*Unit][]Item),
 		state: make(map[*Unit]int),
 		seen:  make(map[string]bool),
 	}
+	if rule.Prune != nil || rule.Leaf != nil {
+		e.computeReach()
+	}
 	e.report()
 	e.export()
+}
+
+// computeReach recomputes reachability from the local entries, as the
+// discovery does, but through the rule's callees: pruned code and leaves
+// are not followed.
+func (e *engine) computeReach() {
+	e.reach = make(map[*Unit][]*Unit)
+	var queue []*Unit
+	for _, en := range e.r.Entries {
+		if en.Unit == nil || e.reach[en.Unit] != nil {
+			continue
+		}
+		e.reach[en.Unit] = []*Unit{en.Unit}
+		queue = append(queue, en.Unit)
+	}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		chain := e.reach[u]
+		e.callees(u, func(_ *ast.Ident, cu *Unit) {
+			if e.reach[cu] == nil {
+				e.reach[cu] = append(chain[:len(chain):len(chain)], cu)
+				queue = append(queue, cu)
+			}
+		}, nil)
+	}
+}
+
+func (e *engine) leaf(fn *types.Func) bool {
+	return e.rule.Leaf != nil && e.rule.Leaf(fn)
 }
 
 type engine struct {
@@ -108,6 +155,7 @@ type engine struct {
 	r     *Result
 	rule  Rule
 	local map[*Unit][]Finding
+	reach map[*Unit][]*Unit // the discovery's, or the rule's own when it prunes
 	sum   map[*Unit][]Item
 	state map[*Unit]int // 1: computing, 2: done
 	seen  map[string]bool
@@ -117,7 +165,10 @@ func (e *engine) localOf(u *Unit) []Finding {
 	if fs, ok := e.local[u]; ok {
 		return fs
 	}
-	fs := e.rule.Local(u)
+	var fs []Finding
+	if u.Func == nil || !e.leaf(u.Func) {
+		fs = e.rule.Local(u)
+	}
 	e.local[u] = fs
 	return fs
 }
@@ -126,17 +177,20 @@ func (e *engine) localOf(u *Unit) []Finding {
 // this package, and every reference to a function declared in this package.
 func (e *engine) callees(u *Unit, local func(id *ast.Ident, callee *Unit), external func(call *ast.CallExpr, fn *types.Func)) {
 	info := e.pass.TypesInfo
-	e.r.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
+	e.r.Inspect(u, func(n ast.Node, stack []ast.Node) bool {
+		if e.rule.Prune != nil && e.rule.Prune(u, n, stack) {
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if fn, ok := info.Uses[n].(*types.Func); ok {
+			if fn, ok := info.Uses[n].(*types.Func); ok && !e.leaf(fn) {
 				if cu := e.r.FuncUnit(fn); cu != nil && local != nil {
 					local(n, cu)
 				}
 			}
 		case *ast.CallExpr:
 			fn := typeutil.StaticCallee(info, n)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && external != nil {
+			if fn != nil && fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && external != nil && !e.leaf(fn) {
 				external(n, fn.Origin())
 			}
 		}
@@ -150,7 +204,7 @@ func (e *engine) imported(fn *types.Func) []Item {
 	if !e.pass.ImportObjectFact(fn, fact) {
 		return nil
 	}
-	return fact.summary().Items
+	return fact.Base().Items
 }
 
 // summaryOf computes the summary of u for export, following local callees.
@@ -207,8 +261,11 @@ func prepend(s string, rest []string) []string {
 }
 
 func (e *engine) report() {
-	for _, u := range e.r.ReachableUnits() {
-		chain := e.r.reach[u]
+	for _, u := range e.r.Units {
+		chain, ok := e.reach[u]
+		if !ok {
+			continue
+		}
 		names := make([]string, len(chain))
 		for i, c := range chain {
 			names[i] = c.Name
@@ -228,7 +285,7 @@ func (e *engine) report() {
 		})
 	}
 	for _, en := range e.r.Entries {
-		if en.Func == nil || en.Unit != nil {
+		if en.Func == nil || en.Unit != nil || e.leaf(en.Func) {
 			continue
 		}
 		for _, it := range e.imported(en.Func) {
@@ -259,12 +316,12 @@ func (e *engine) export() {
 		if u.Func == nil || u.Func.Parent() != nil && u.Func.Parent() != e.pass.Pkg.Scope() {
 			continue
 		}
-		if !u.Func.Exported() && u.Func.Signature().Recv() == nil {
+		if !u.Func.Exported() && u.Func.Signature().Recv() == nil || e.leaf(u.Func) {
 			continue
 		}
 		if items := e.summaryOf(u); len(items) > 0 {
 			fact := e.rule.NewFact()
-			fact.summary().Items = items
+			fact.Base().Items = items
 			e.pass.ExportObjectFact(u.Func, fact)
 		}
 	}

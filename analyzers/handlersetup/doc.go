@@ -3,8 +3,7 @@
 //
 // # Analyzer handlersetup
 //
-// handlersetup: report clients, connection pools and compiled values built
-// inside a Lambda handler instead of once at init
+// handlersetup: report clients and pools built per invocation instead of once at init
 //
 // Code in init functions, package-level variable initializers and main
 // before the start call runs once per execution environment (the cold

@@ -45,10 +45,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, res: res}
-	c.computeReach()
-	res.Run(c.enginePass(), discovery.Rule{
+	res.Run(pass, discovery.Rule{
 		Local:   c.local,
 		NewFact: func() discovery.SummaryFact { return new(summary) },
+		Prune:   c.prune,
+		Leaf:    func(fn *types.Func) bool { return isLeaf(fn) },
 	})
 	return nil, nil
 }
@@ -56,16 +57,6 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass *analysis.Pass
 	res  *discovery.Result
-	// reach is the set of units reachable from a handler without going
-	// through once-only code (see prune).
-	reach map[*discovery.Unit]bool
-	// pruned lists the once-only regions of each unit in reach.
-	pruned map[*discovery.Unit][]span
-	// calls memoizes callNames.
-	calls map[*discovery.Unit]map[string]bool
-	// byName maps the names that summaries use for the package's
-	// functions to their units.
-	byName map[string]*discovery.Unit
 	// defs counts the declarations of each name in the package, for the
 	// suggested fix; computed on first use.
 	defs map[string]int
@@ -73,9 +64,6 @@ type checker struct {
 
 // local returns the expensive setup in u's own code.
 func (c *checker) local(u *discovery.Unit) []discovery.Finding {
-	if u.Func != nil && isLeaf(u.Func) {
-		return nil // reported where it is called
-	}
 	var out []discovery.Finding
 	c.res.Inspect(u, func(n ast.Node, stack []ast.Node) bool {
 		if c.prune(u, n, stack) {
