@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"go/format"
+	"go/token"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A fileEdit is an analysis.TextEdit as byte offsets into its file.
+type fileEdit struct {
+	start, end int
+	text       string
+}
+
+// overlaps reports whether two distinct edits cannot both be applied: their
+// ranges intersect, or both insert at the same offset (in no clear order).
+func (e fileEdit) overlaps(o fileEdit) bool {
+	if e.start == e.end && o.start == o.end {
+		return e.start == o.start
+	}
+	return e.start < o.end && o.start < e.end
+}
+
+// applyFixes applies, in order, each fix whose edits do not overlap those of
+// the fixes applied before it; an edit identical to one already applied
+// (the same fix reported on a package and on its test variant, the same
+// import added twice) is merged with it. It reads the files with readFile,
+// applies the edits and formats Go files with go/format.
+//
+// It returns the new content of each changed file, by file name, and whether
+// each fix was applied. A file that cannot be fixed (unreadable, changed
+// since it was loaded, or invalid Go after the edits) is left out and
+// described in errs, and the fixes that edit it count as not applied.
+func applyFixes(fset *token.FileSet, fixes []analysis.SuggestedFix, readFile func(string) ([]byte, error)) (files map[string][]byte, applied []bool, errs []error) {
+	type fileState struct {
+		tf    *token.File
+		edits []fileEdit
+		fixes []int // indexes of the applied fixes that edit the file
+	}
+	state := make(map[string]*fileState)
+	applied = make([]bool, len(fixes))
+
+nextFix:
+	for i, fix := range fixes {
+		type namedEdit struct {
+			tf *token.File
+			fileEdit
+		}
+		var add []namedEdit // new edits of this fix
+		for _, te := range fix.TextEdits {
+			tf := fset.File(te.Pos)
+			if tf == nil {
+				continue nextFix // invalid position: checker.Analyze rejects such fixes
+			}
+			e := namedEdit{tf, fileEdit{tf.Offset(te.Pos), tf.Offset(cmp.Or(te.End, te.Pos)), string(te.NewText)}}
+			if e.start > e.end {
+				continue nextFix
+			}
+			var prev []fileEdit
+			if st := state[tf.Name()]; st != nil {
+				prev = st.edits
+			}
+			if slices.Contains(prev, e.fileEdit) {
+				continue // already applied
+			}
+			for _, p := range prev {
+				if p.overlaps(e.fileEdit) {
+					continue nextFix
+				}
+			}
+			for _, a := range add {
+				if a.tf == tf && a.overlaps(e.fileEdit) {
+					continue nextFix
+				}
+			}
+			add = append(add, e)
+		}
+
+		applied[i] = true
+		for _, te := range fix.TextEdits {
+			name := fset.File(te.Pos).Name()
+			st := state[name]
+			if st == nil {
+				st = &fileState{tf: fset.File(te.Pos)}
+				state[name] = st
+			}
+			if !slices.Contains(st.fixes, i) {
+				st.fixes = append(st.fixes, i)
+			}
+		}
+		for _, e := range add {
+			st := state[e.tf.Name()]
+			st.edits = append(st.edits, e.fileEdit)
+		}
+	}
+
+	files = make(map[string][]byte)
+	for _, name := range slices.Sorted(maps.Keys(state)) {
+		st := state[name]
+		content, err := fixFile(name, st.tf, st.edits, readFile)
+		if err != nil {
+			errs = append(errs, err)
+			for _, i := range st.fixes {
+				applied[i] = false
+			}
+			continue
+		}
+		if content != nil {
+			files[name] = content
+		}
+	}
+	return files, applied, errs
+}
+
+// fixFile returns the content of the file after the edits, or nil if the
+// file does not change.
+func fixFile(name string, tf *token.File, edits []fileEdit, readFile func(string) ([]byte, error)) ([]byte, error) {
+	old, err := readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if len(old) != tf.Size() {
+		return nil, fmt.Errorf("%s changed since it was analyzed; no fix applied to it", name)
+	}
+	slices.SortFunc(edits, func(a, b fileEdit) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+	})
+	var buf bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		buf.Write(old[last:e.start])
+		buf.WriteString(e.text)
+		last = e.end
+	}
+	buf.Write(old[last:])
+	content := buf.Bytes()
+	if strings.HasSuffix(name, ".go") {
+		formatted, err := format.Source(content)
+		if err != nil {
+			return nil, fmt.Errorf("fixes would make %s invalid Go (%v); no fix applied to it", name, err)
+		}
+		content = formatted
+	}
+	if bytes.Equal(content, old) {
+		return nil, nil
+	}
+	return content, nil
+}
+
+// fixesOf returns the first suggested fix of each finding that has one and
+// edits no generated file, and the file set of their positions: go/packages
+// loads all packages into one.
+func (d *driver) fixesOf(findings []*finding) ([]analysis.SuggestedFix, *token.FileSet) {
+	var fixes []analysis.SuggestedFix
+	var fset *token.FileSet
+	for _, f := range findings {
+		if len(f.diag.SuggestedFixes) == 0 {
+			continue
+		}
+		fix := f.diag.SuggestedFixes[0]
+		if slices.ContainsFunc(fix.TextEdits, func(e analysis.TextEdit) bool {
+			tf := f.fset.File(e.Pos)
+			return tf == nil || d.generated[tf.Name()]
+		}) {
+			continue
+		}
+		fixes = append(fixes, fix)
+		fset = f.fset
+	}
+	return fixes, fset
+}
+
+// fix applies the fixes of the findings to the files. It reports whether
+// it changed any file.
+func (d *driver) fix(findings []*finding) bool {
+	fixes, fset := d.fixesOf(findings)
+	if len(fixes) == 0 {
+		return false
+	}
+	files, applied, errs := applyFixes(fset, fixes, os.ReadFile)
+	for _, err := range errs {
+		d.errorf("%v", err)
+	}
+	changed := false
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := writeFile(name, files[name]); err != nil {
+			d.errorf("%v", err)
+			continue
+		}
+		changed = true
+	}
+	skipped := 0
+	for _, ok := range applied {
+		if !ok {
+			skipped++
+		}
+	}
+	if skipped > 0 && len(errs) == 0 {
+		fmt.Fprintf(d.stderr, "%s: %d of %d fixes overlap others and were not applied; run %s -fix again\n",
+			progname, skipped, len(fixes), progname)
+	}
+	return changed
+}
+
+// showFixes prints the changes that -fix would make as a unified diff.
+func (d *driver) showFixes(findings []*finding) {
+	fixes, fset := d.fixesOf(findings)
+	if len(fixes) == 0 {
+		return
+	}
+	files, _, errs := applyFixes(fset, fixes, os.ReadFile)
+	for _, err := range errs {
+		d.errorf("%v", err)
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		old, err := os.ReadFile(name)
+		if err != nil {
+			d.errorf("%v", err)
+			continue
+		}
+		fmt.Fprint(d.stdout, unifiedDiff(d.rel(name), old, files[name]))
+	}
+}

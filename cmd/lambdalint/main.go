@@ -1,0 +1,153 @@
+// Lambdalint reports Go code that misbehaves on AWS Lambda.
+//
+// It runs every rule of the registry (package
+// github.com/lambdalint/lambdalint/analyzers) and is at the same time a
+// standalone command and a tool for go vet:
+//
+//	lambdalint [flags] [packages]
+//	go vet -vettool=$(command -v lambdalint) [packages]
+//
+// With no packages, it analyzes ./... . Each finding is printed to standard
+// output as
+//
+//	file:line:col: message (rule)
+//
+// sorted by position, then rule and message, with file names relative to the
+// current directory (after -C). Errors go to standard error: packages that do
+// not load or type-check are named with their first errors, and are not
+// analyzed; neither are their importers.
+//
+// Flags:
+//
+//	-C dir         change to dir before loading packages
+//	-tags list     comma-separated build tags
+//	-test          also analyze test files (default true)
+//	-json          print findings as JSON, shaped like go vet -json
+//	-fix           apply the suggested fixes of the findings to the files
+//	-diff          print the fixes as a unified diff instead of findings; change no file
+//	-list          list the rules and exit
+//	-<rule>        run only the rules enabled this way; -<rule>=false disables a rule
+//	-<rule>.<flag> set a flag of a rule
+//
+// -json prints the findings of each package by rule, in the form of go vet
+// -json but with file names relative to the current directory.
+//
+// -fix applies the first suggested fix of each finding, except fixes to
+// generated files and fixes that overlap one applied before, formats the
+// files it changes with gofmt, analyzes the packages again and prints the
+// findings that remain.
+//
+// Exit status:
+//
+//	0  no findings
+//	1  findings reported (with -fix: findings remain that no fix removed; with -diff: any finding)
+//	2  usage error; packages that fail to load or type-check; a rule that fails or panics;
+//	   fixes that could not be written
+//
+// When the go command runs lambdalint as a vet tool (its arguments include
+// -V=full or -flags, or end in a .cfg file), lambdalint hands over to
+// [unitchecker.Main], and go vet's own conventions apply.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/lambdalint/lambdalint/analyzers"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0 // no findings
+	exitFindings = 1 // findings reported
+	exitError    = 2 // usage, load, analysis or I/O error
+)
+
+const progname = "lambdalint"
+
+func main() {
+	args := os.Args[1:]
+	if vetMode(args) {
+		unitchecker.Main(guard(analyzers.All(), true)...) // never returns
+	}
+	os.Exit(run(args, analyzers.All(), os.Stdout, os.Stderr))
+}
+
+// vetMode reports whether the go command invoked us as a vet tool: it asks
+// for the version (-V=full) or the flags (-flags), or passes a unit's
+// configuration file.
+func vetMode(args []string) bool {
+	for _, arg := range args {
+		switch strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-") {
+		case "V", "V=full", "flags":
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// run is the command-line mode: it runs the rules selected by the flags
+// among rules and returns the exit status.
+func run(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, rules, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitClean
+	}
+	if err != nil {
+		// The flag package has already explained flag errors.
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+		}
+		return exitError
+	}
+	if cfg.list {
+		listRules(stdout, rules)
+		return exitClean
+	}
+
+	// Like the go command's -C, but without changing the process's
+	// directory: packages are loaded, and file names printed, relative to dir.
+	dir, err := filepath.Abs(cfg.dir)
+	if err == nil {
+		_, err = os.ReadDir(dir)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: -C: %v\n", progname, err)
+		return exitError
+	}
+	d := &driver{cfg: cfg, dir: dir, stdout: stdout, stderr: stderr}
+	return d.run()
+}
+
+// listRules prints each rule's name and the first line of its doc.
+func listRules(w io.Writer, rules []*analysis.Analyzer) {
+	width := 0
+	for _, a := range rules {
+		width = max(width, len(a.Name))
+	}
+	names := make([]string, 0, len(rules))
+	byName := make(map[string]*analysis.Analyzer)
+	for _, a := range rules {
+		names = append(names, a.Name)
+		byName[a.Name] = a
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "%-*s  %s\n", width, name, title(byName[name].Doc))
+	}
+}
+
+// title returns the first line of an analyzer's doc.
+func title(doc string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(doc), "\n")
+	return strings.TrimSpace(line)
+}

@@ -1,0 +1,272 @@
+package main
+
+// This file holds the tests of the lambdalint binary and their utilities:
+// TestMain builds the binary once; runLambdalint and runGo run it, directly
+// and as a vet tool; copyModule and normalize prepare inputs and outputs.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/lambdalint/lambdalint/analyzers"
+)
+
+// lambdalintBin is the binary built by TestMain.
+var lambdalintBin string
+
+func TestMain(m *testing.M) {
+	os.Exit(testMain(m))
+}
+
+func testMain(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "lambdalint-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+
+	lambdalintBin = filepath.Join(dir, "lambdalint")
+	if runtime.GOOS == "windows" {
+		lambdalintBin += ".exe"
+	}
+	if out, err := exec.Command("go", "build", "-o", lambdalintBin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building lambdalint: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+// A result is the outcome of a command.
+type result struct {
+	stdout, stderr string
+	code           int // exit status
+}
+
+// runLambdalint runs the lambdalint binary in dir.
+func runLambdalint(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCmd(t, dir, lambdalintBin, args...)
+}
+
+// runGo runs the go command in dir, for example
+// runGo(t, dir, "vet", "-vettool="+lambdalintBin, "./...").
+func runGo(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCmd(t, dir, "go", args...)
+}
+
+func runCmd(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		res.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return res
+}
+
+// copyModule copies testdata/name to a temporary directory and returns the
+// copy, which the test may modify.
+func copyModule(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", name))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// normalize replaces dir in s with $DIR and uses forward slashes, so that
+// outputs can be compared with golden files.
+func normalize(s, dir string) string {
+	dirs := []string{dir}
+	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
+		dirs = append(dirs, real)
+	}
+	for _, d := range dirs {
+		s = strings.ReplaceAll(s, d, "$DIR")
+	}
+	return filepath.ToSlash(s)
+}
+
+// crash matches the stack trace of a Go program that panicked.
+var crash = regexp.MustCompile(`(?m)^(panic: |goroutine \d+ \[)`)
+
+// checkNoCrash fails the test if the output shows a crash.
+func checkNoCrash(t *testing.T, res result) {
+	t.Helper()
+	for _, out := range []string{res.stdout, res.stderr} {
+		if crash.MatchString(out) {
+			t.Errorf("output shows a crash:\n%s", out)
+		}
+	}
+}
+
+func TestBrokenPackage(t *testing.T) {
+	dir := filepath.Join("testdata", "broken")
+	for _, args := range [][]string{nil, {"-json"}, {"-fix"}} {
+		res := runLambdalint(t, dir, args...)
+		if res.code != exitError {
+			t.Errorf("lambdalint %v: exit status %d, want %d", args, res.code, exitError)
+		}
+		const want = "lambdalint: package example.com/broken: broken.go:5:9: undefined: x\n"
+		if res.stderr != want {
+			t.Errorf("lambdalint %v: stderr:\n%s\nwant:\n%s", args, res.stderr, want)
+		}
+		if strings.Contains(res.stdout+res.stderr, "panic") {
+			t.Errorf("lambdalint %v: output mentions a panic:\n%s%s", args, res.stdout, res.stderr)
+		}
+		checkNoCrash(t, res)
+	}
+}
+
+func TestCleanModule(t *testing.T) {
+	res := runLambdalint(t, filepath.Join("testdata", "clean"))
+	if res.code != exitClean || res.stdout != "" || res.stderr != "" {
+		t.Errorf("lambdalint: exit status %d, stdout %q, stderr %q; want 0 and no output", res.code, res.stdout, res.stderr)
+	}
+
+	// -C, and the JSON form of no findings.
+	res = runLambdalint(t, ".", "-C", filepath.Join("testdata", "clean"), "-json", "./...")
+	if res.code != exitClean || res.stdout != "{}\n" || res.stderr != "" {
+		t.Errorf("lambdalint -C -json: exit status %d, stdout %q, stderr %q; want 0 and {}", res.code, res.stdout, res.stderr)
+	}
+}
+
+func TestVetTool(t *testing.T) {
+	res := runGo(t, filepath.Join("testdata", "clean"), "vet", "-vettool="+lambdalintBin, "./...")
+	if res.code != 0 {
+		t.Errorf("go vet -vettool: exit status %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	checkNoCrash(t, res)
+
+	// go vet learns the rules' flags from -flags.
+	all := analyzers.All()
+	if len(all) == 0 {
+		t.Fatal("no rules registered")
+	}
+	rule := all[0].Name
+	res = runGo(t, filepath.Join("testdata", "clean"), "vet", "-vettool="+lambdalintBin, "-"+rule+"=false", "./...")
+	if res.code != 0 {
+		t.Errorf("go vet -vettool -%s=false: exit status %d\n%s%s", rule, res.code, res.stdout, res.stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	res := runLambdalint(t, ".", "-no-such-flag")
+	if res.code != exitError || !strings.Contains(res.stderr, "flag provided but not defined: -no-such-flag") {
+		t.Errorf("unknown flag: exit status %d, stderr:\n%s", res.code, res.stderr)
+	}
+
+	res = runLambdalint(t, ".", "-h")
+	if res.code != exitClean || !strings.Contains(res.stdout, "usage: lambdalint") || !strings.Contains(res.stdout, "Exit status:") || res.stderr != "" {
+		t.Errorf("-h: exit status %d, stdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+	}
+
+	res = runLambdalint(t, ".", "-C", filepath.Join("testdata", "no-such-dir"))
+	if res.code != exitError || !strings.HasPrefix(res.stderr, "lambdalint: -C: ") {
+		t.Errorf("-C no-such-dir: exit status %d, stderr:\n%s", res.code, res.stderr)
+	}
+
+	var disableAll []string
+	for _, a := range analyzers.All() {
+		disableAll = append(disableAll, "-"+a.Name+"=false")
+	}
+	res = runLambdalint(t, ".", disableAll...)
+	if res.code != exitError {
+		t.Errorf("every rule disabled: exit status %d, want %d", res.code, exitError)
+	}
+}
+
+func TestList(t *testing.T) {
+	res := runLambdalint(t, ".", "-list")
+	if res.code != exitClean {
+		t.Fatalf("-list: exit status %d\n%s", res.code, res.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	listed := make(map[string]bool)
+	for _, line := range lines {
+		name, _, _ := strings.Cut(line, " ")
+		listed[name] = true
+	}
+	all := analyzers.All()
+	for _, a := range all {
+		if !listed[a.Name] {
+			t.Errorf("-list does not list %s:\n%s", a.Name, res.stdout)
+		}
+	}
+	if len(lines) != len(all) {
+		t.Errorf("-list prints %d lines for %d rules:\n%s", len(lines), len(all), res.stdout)
+	}
+}
+
+// TestRealFixes applies whatever fixes the registered rules suggest for a
+// small Lambda function, and checks that the fixed code builds and that
+// -fix reports the findings that remain. It is skipped while no rule
+// suggests a fix there.
+func TestRealFixes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyzes net/http from source")
+	}
+	dir := copyModule(t, "lambda")
+	before := runLambdalint(t, dir, "-json")
+	if before.code == exitError {
+		t.Fatalf("lambdalint -json: exit status %d\n%s", before.code, before.stderr)
+	}
+	if !strings.Contains(before.stdout, `"suggested_fixes"`) {
+		t.Skip("no rule suggests a fix for testdata/lambda")
+	}
+
+	res := runLambdalint(t, dir, "-fix", "-json")
+	if res.code == exitError {
+		t.Fatalf("lambdalint -fix: exit status %d\n%s", res.code, res.stderr)
+	}
+	checkNoCrash(t, res)
+	if res.stdout == before.stdout {
+		t.Errorf("-fix changed no finding:\n%s", before.stdout)
+	}
+	after := runLambdalint(t, dir, "-json")
+	if after.stdout != res.stdout {
+		t.Errorf("findings after -fix:\n%s\ndiffer from the ones -fix reported:\n%s", after.stdout, res.stdout)
+	}
+	if build := runGo(t, dir, "build", "./..."); build.code != 0 {
+		t.Errorf("the fixed code does not build:\n%s", build.stderr)
+	}
+}
+
+func TestVetMode(t *testing.T) {
+	for _, test := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{"--flags"}, true},
+		{[]string{"-json", "/tmp/go-build/vet.cfg"}, true},
+		{nil, false},
+		{[]string{"./..."}, false},
+		{[]string{"-json", "-C", "examples", "./..."}, false},
+	} {
+		if got := vetMode(test.args); got != test.want {
+			t.Errorf("vetMode(%q) = %t, want %t", test.args, got, test.want)
+		}
+	}
+}

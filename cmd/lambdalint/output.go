@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+)
+
+// printText prints one line per finding, "file:line:col: message (rule)",
+// leaving out repeated lines (a file of a package and of its test variant).
+// The findings are sorted.
+func printText(w io.Writer, findings []*finding) error {
+	bw := bufio.NewWriter(w)
+	var prev string
+	for _, f := range findings {
+		line := fmt.Sprintf("%s: %s (%s)\n", f.posn, f.diag.Message, f.rule)
+		if line != prev {
+			bw.WriteString(line)
+			prev = line
+		}
+	}
+	return bw.Flush()
+}
+
+// The JSON schema of go vet -json (see x/tools/internal/analysis/driverutil):
+// {"package ID": {"analyzer": [diagnostic, ...]}}.
+type (
+	jsonDiagnostic struct {
+		Category       string             `json:"category,omitempty"`
+		Posn           string             `json:"posn"`
+		End            string             `json:"end"`
+		Message        string             `json:"message"`
+		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelatedInfo  `json:"related,omitempty"`
+	}
+	jsonSuggestedFix struct {
+		Message string         `json:"message"`
+		Edits   []jsonTextEdit `json:"edits"`
+	}
+	jsonTextEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonRelatedInfo struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+)
+
+// printJSON prints the findings in the JSON form of go vet -json, with file
+// names relative to the working directory like the text form. Errors are
+// printed on stderr, not in the JSON.
+func (d *driver) printJSON(w io.Writer, findings []*finding) error {
+	tree := make(map[string]map[string][]jsonDiagnostic)
+	seen := make(map[string]bool)
+	for _, f := range findings {
+		key := fmt.Sprint(f.pkgID, f.rule, f.posn, f.diag.Message)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+
+		position := func(pos token.Pos) token.Position {
+			p := f.fset.Position(pos)
+			p.Filename = d.rel(p.Filename)
+			return p
+		}
+		jd := jsonDiagnostic{
+			Category: f.diag.Category,
+			Posn:     f.posn.String(),
+			End:      f.end.String(),
+			Message:  f.diag.Message,
+		}
+		for _, fix := range f.diag.SuggestedFixes {
+			jf := jsonSuggestedFix{Message: fix.Message, Edits: []jsonTextEdit{}}
+			for _, e := range fix.TextEdits {
+				start, end := position(e.Pos), position(cmp.Or(e.End, e.Pos))
+				jf.Edits = append(jf.Edits, jsonTextEdit{
+					Filename: start.Filename,
+					Start:    start.Offset,
+					End:      end.Offset,
+					New:      string(e.NewText),
+				})
+			}
+			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
+		}
+		for _, r := range f.diag.Related {
+			jd.Related = append(jd.Related, jsonRelatedInfo{
+				Posn:    position(r.Pos).String(),
+				End:     position(cmp.Or(r.End, r.Pos)).String(),
+				Message: r.Message,
+			})
+		}
+
+		byRule := tree[f.pkgID]
+		if byRule == nil {
+			byRule = make(map[string][]jsonDiagnostic)
+			tree[f.pkgID] = byRule
+		}
+		byRule[f.rule] = append(byRule[f.rule], jd)
+	}
+
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
