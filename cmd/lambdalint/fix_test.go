@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-var update = flag.Bool("update", false, "update the golden files of TestApplyFixes")
+var update = flag.Bool("update", false, "update the golden files of TestApplyFixes and TestExamples")
 
 // parseTemp writes src to a temporary file, parses it and returns the file
 // set, the file's name and a function that returns the position of the nth
