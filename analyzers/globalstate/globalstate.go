@@ -158,29 +158,10 @@ func (c *checker) isGlobal(v *types.Var) bool {
 // rootOf returns the package-level variable that an assignment to e
 // writes to: g, g.f, g[k], g.f[k].h, *g; or nil.
 func (c *checker) rootOf(e ast.Expr) *types.Var {
-	for {
-		switch x := e.(type) {
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.SelectorExpr:
-			if sel := c.info().Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
-				return nil // a qualified identifier: another package's variable
-			}
-			e = x.X
-		case *ast.Ident:
-			v, _ := c.info().Uses[x].(*types.Var)
-			if !c.isGlobal(v) {
-				return nil
-			}
-			return v
-		default:
-			return nil
-		}
+	if v := discovery.StorageRoot(c.info(), e); c.isGlobal(v) {
+		return v
 	}
+	return nil
 }
 
 // pathOf returns the path of package state that e denotes when e is a

@@ -143,46 +143,16 @@ func (c *checker) storedPersistently(u *discovery.Unit, as *ast.AssignStmt, rhs 
 // handler literal's captured variable), or a field or element of one; with
 // recv, also the pointer receiver of u or a field of it.
 func (c *checker) persistent(u *discovery.Unit, x ast.Expr, recv bool) bool {
-	info := c.pass.TypesInfo
-	for {
-		switch e := x.(type) {
-		case *ast.ParenExpr:
-			x = e.X
-		case *ast.StarExpr:
-			x = e.X
-		case *ast.IndexExpr:
-			x = e.X
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[e]; ok {
-				if sel.Kind() != types.FieldVal {
-					return false
-				}
-				x = e.X
-				continue
-			}
-			// A qualified identifier: pkg.Var.
-			v, ok := info.Uses[e.Sel].(*types.Var)
-			return ok && isPackageLevel(v)
-		case *ast.Ident:
-			v, ok := info.Uses[e].(*types.Var)
-			if !ok {
-				return false
-			}
-			if isPackageLevel(v) {
-				return true
-			}
-			if v.Pos() < u.Node.Pos() || v.Pos() >= u.Node.End() {
-				return true
-			}
-			return recv && v == receiver(info, u)
-		default:
-			return false
-		}
+	v := discovery.StorageRoot(c.pass.TypesInfo, x)
+	switch {
+	case v == nil:
+		return false
+	case discovery.IsPackageLevel(v):
+		return true
+	case v.Pos() < u.Node.Pos() || v.Pos() >= u.Node.End():
+		return true // captured from an enclosing function
 	}
-}
-
-func isPackageLevel(v *types.Var) bool {
-	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	return recv && v == receiver(c.pass.TypesInfo, u)
 }
 
 func receiver(info *types.Info, u *discovery.Unit) *types.Var {
