@@ -221,7 +221,7 @@ func (e *engine) summaryOf(u *Unit) []Item {
 	var items []Item
 	keys := make(map[string]bool)
 	add := func(it Item) {
-		k := it.Message + "\x00" + strings.Join(it.Chain, "\x00")
+		k := it.Message + "\x00" + it.Chain[len(it.Chain)-1] // one path per leaf
 		if len(items) < maxItems && !keys[k] {
 			keys[k] = true
 			items = append(items, it)
@@ -298,10 +298,13 @@ func (e *engine) diag(pos, end token.Pos, msg string, chain []string, fixes []an
 	if e.r.ignored(pos, e.pass.Analyzer.Name) {
 		return
 	}
+	// One report per place, message and leaf: the same leaf reached along
+	// two paths is told once, by the first chain found.
+	key := e.pass.Fset.Position(pos).String() + "\x00" + msg
 	if len(chain) > 0 {
+		key += "\x00" + chain[len(chain)-1]
 		msg += " (" + strings.Join(chain, " → ") + ")"
 	}
-	key := e.pass.Fset.Position(pos).String() + "\x00" + msg
 	if e.seen[key] {
 		return
 	}

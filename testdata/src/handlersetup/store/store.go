@@ -66,3 +66,10 @@ func Handle(ctx context.Context) error { // want Handle:`summary\(store.New → 
 	}
 	return s.Get(ctx, "id")
 }
+
+// Reopen reaches dynamodb.NewFromConfig along two paths: its summary keeps
+// one item per leaf, and a caller is told once.
+func Reopen(ctx context.Context) { // want Reopen:`summary\(store.New → config.LoadDefaultConfig; store.New → dynamodb.NewFromConfig\)`
+	_, _ = New(ctx)
+	_, _ = build(ctx)
+}

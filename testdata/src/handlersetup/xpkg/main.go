@@ -15,6 +15,7 @@ func handler(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	store.Reopen(ctx) // want `config.LoadDefaultConfig runs .*\(handler → store.Reopen → store.New → config.LoadDefaultConfig\)$` `dynamodb.NewFromConfig runs .*\(handler → store.Reopen → store.New → dynamodb.NewFromConfig\)$`
 	if err := s.Get(ctx, "id"); err != nil {
 		return err
 	}
