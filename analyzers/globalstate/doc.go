@@ -27,7 +27,12 @@
 // resets it (g = nil, g = g[:0], g = make(...), clear(g), delete(m, k)):
 // the memory grows until the environment is recycled. Map inserts with a
 // constant key and containers whose length the same function compares
-// (if len(m) > max) are bounded caches and are left alone.
+// (if len(m) > max) are bounded caches and are left alone, and so is a
+// get-or-create cache: an insert m[k] = v that the same function guards with
+// a lookup of m by the same key expression, in the if around it
+// (if _, ok := m[k]; !ok { m[k] = v }, if m[k] == nil { ... }) or in an
+// early return before it (if v, ok := m[k]; ok { return v }), adds one entry
+// per distinct key, not one per invocation.
 //
 // An assignment g = x or g.f = x whose value derives from the handler's
 // event parameter, an *http.Request or an aws-lambda-go events value: the

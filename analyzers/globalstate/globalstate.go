@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -131,7 +132,7 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 					continue
 				}
 				p, grows := c.growth(lhs, rhs, len(n.Lhs) == len(n.Rhs))
-				if grows && !c.isReset(p) && !bounded[p] {
+				if grows && !c.isReset(p) && !bounded[p] && !c.memo(lhs, stack) {
 					add(lhs, n.End(), growthMsg)
 				}
 				if _, ok := c.pathOf(lhs); ok && !c.selfAppend(lhs, rhs) && taint.has(rhs) {
@@ -267,6 +268,209 @@ func (c *checker) growth(lhs, rhs ast.Expr, single bool) (string, bool) {
 		return "", false // a fixed key: the map does not grow
 	}
 	return c.pathOf(idx.X)
+}
+
+// memo reports whether the map insert lhs = v, whose enclosing nodes are
+// stack, fills a cache on a miss: the same function looks up the map with
+// a structurally identical key in the Init or Cond of an if statement
+// around the insert (if _, ok := m[k]; !ok { m[k] = v }, if m[k] == nil
+// { ... }), or in an if statement before it whose body leaves
+// (if v, ok := m[k]; ok { return v }). Such a map gains one entry per
+// distinct key, not one per invocation.
+func (c *checker) memo(lhs ast.Expr, stack []ast.Node) bool {
+	idx, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	m, ok := c.pathOf(idx.X)
+	if !ok {
+		return false
+	}
+	isLookup := func(n ast.Node) bool {
+		x, ok := n.(*ast.IndexExpr)
+		if !ok || x == idx {
+			return false
+		}
+		q, ok := c.pathOf(x.X)
+		return ok && q == m && c.sameExpr(x.Index, idx.Index)
+	}
+
+	// The function the insert is in: the innermost literal, or the unit.
+	body := stack[0]
+	for i := len(stack) - 1; i >= 0; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok {
+			body = lit.Body
+			break
+		}
+	}
+	// Variables that hold the result of a lookup: v, ok := m[k].
+	vars := make(map[types.Object]bool)
+	record := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for j, r := range rhs {
+			if !isLookup(ast.Unparen(r)) {
+				continue
+			}
+			targets := lhs
+			if len(lhs) == len(rhs) {
+				targets = lhs[j : j+1]
+			}
+			for _, l := range targets {
+				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+					if obj := c.info().ObjectOf(id); obj != nil {
+						vars[obj] = true
+					}
+				}
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			record(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			record(lhs, n.Values)
+		}
+		return true
+	})
+	looksUp := func(n ast.Node) bool {
+		if n == nil { // an if statement without Init
+			return false
+		}
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok || found {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok && vars[c.info().Uses[id]] {
+				found = true
+			}
+			if isLookup(n) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+
+	for i := len(stack) - 1; i >= 1; i-- {
+		if _, ok := stack[i].(*ast.FuncLit); ok {
+			break
+		}
+		var before []ast.Stmt
+		switch s := stack[i-1].(type) {
+		case *ast.IfStmt:
+			if (stack[i] == s.Body || stack[i] == s.Else) &&
+				(looksUp(s.Init) || looksUp(s.Cond)) {
+				return true
+			}
+		case *ast.BlockStmt:
+			before = s.List
+		case *ast.CaseClause:
+			before = s.Body
+		case *ast.CommClause:
+			before = s.Body
+		}
+		for _, st := range before {
+			if st == stack[i] {
+				break
+			}
+			if s, ok := st.(*ast.IfStmt); ok && c.leaves(s.Body) &&
+				(looksUp(s.Init) || looksUp(s.Cond)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leaves reports whether block ends by leaving the code that follows it:
+// a return, break, continue or goto, or a call of panic.
+func (c *checker) leaves(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch s := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && c.isBuiltin(call, "panic")
+	}
+	return false
+}
+
+// sameExpr reports whether a and b are structurally identical: the same
+// constant, identifiers denoting the same objects, and the same selector
+// chains, index, unary, binary, call and composite literal expressions
+// over them.
+func (c *checker) sameExpr(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	va, vb := c.info().Types[a].Value, c.info().Types[b].Value
+	if va != nil || vb != nil {
+		return va != nil && vb != nil && va.Kind() == vb.Kind() && constant.Compare(va, token.EQL, vb)
+	}
+	switch x := a.(type) {
+	case *ast.Ident:
+		y, ok := b.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		obj := c.info().ObjectOf(x)
+		return obj != nil && obj == c.info().ObjectOf(y)
+	case *ast.SelectorExpr:
+		y, ok := b.(*ast.SelectorExpr)
+		return ok && c.sameExpr(x.Sel, y.Sel) && c.sameExpr(x.X, y.X)
+	case *ast.StarExpr:
+		y, ok := b.(*ast.StarExpr)
+		return ok && c.sameExpr(x.X, y.X)
+	case *ast.UnaryExpr:
+		y, ok := b.(*ast.UnaryExpr)
+		return ok && x.Op == y.Op && c.sameExpr(x.X, y.X)
+	case *ast.BinaryExpr:
+		y, ok := b.(*ast.BinaryExpr)
+		return ok && x.Op == y.Op && c.sameExpr(x.X, y.X) && c.sameExpr(x.Y, y.Y)
+	case *ast.IndexExpr:
+		y, ok := b.(*ast.IndexExpr)
+		return ok && c.sameExpr(x.X, y.X) && c.sameExpr(x.Index, y.Index)
+	case *ast.CallExpr:
+		y, ok := b.(*ast.CallExpr)
+		return ok && c.sameExpr(x.Fun, y.Fun) && x.Ellipsis.IsValid() == y.Ellipsis.IsValid() &&
+			c.sameList(x.Args, y.Args)
+	case *ast.CompositeLit:
+		y, ok := b.(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		ta, tb := c.info().TypeOf(x), c.info().TypeOf(y)
+		return ta != nil && tb != nil && types.Identical(ta, tb) && c.sameList(x.Elts, y.Elts)
+	case *ast.KeyValueExpr:
+		// A struct literal's field keys denote the field (types.Info.Uses).
+		y, ok := b.(*ast.KeyValueExpr)
+		return ok && c.sameExpr(x.Key, y.Key) && c.sameExpr(x.Value, y.Value)
+	}
+	return false
+}
+
+// sameList reports whether a and b are pairwise structurally identical.
+func (c *checker) sameList(a, b []ast.Expr) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !c.sameExpr(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // isReset reports whether per-invocation code resets path p or the state

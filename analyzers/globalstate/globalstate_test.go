@@ -20,5 +20,5 @@ func testdata(t *testing.T) string {
 func TestGlobalState(t *testing.T) {
 	analysistest.Run(t, testdata(t), globalstate.Analyzer,
 		"globalstate/race", "globalstate/growth", "globalstate/request",
-		"globalstate/lib", "globalstate/xpkg")
+		"globalstate/lib", "globalstate/xpkg", "globalstate/memo")
 }
