@@ -6,10 +6,12 @@ import (
 	"go/ast"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -87,7 +89,7 @@ func (d *driver) run() int {
 func (d *driver) analyze() ([]*finding, bool) {
 	pkgs, err := load(d.dir, d.cfg)
 	if err != nil {
-		d.errorf("%v", err)
+		d.errorf("%s", loadError(err))
 		return nil, false
 	}
 
@@ -130,48 +132,53 @@ func load(dir string, cfg *config) ([]*packages.Package, error) {
 	return pkgs, err
 }
 
-// checkPackages returns the packages of pkgs that can be analyzed: those
-// with no errors in their import graph. It describes the errors of every
-// broken package in the graph, at most maxPackageErrors per package.
+// checkPackages returns the packages of pkgs (the roots, matched by the
+// patterns) that can be analyzed: those with no errors in their import graph.
+// It describes why the others cannot be, the way the go command does, so that
+// the causes are not buried under their consequences:
+//   - the errors of each broken root, at most maxPackageErrors of them, but
+//     only its go list errors if it has any, and none if a dependency failed
+//     with go list errors (its type errors follow from these);
+//   - for a root that a broken dependency fails, that dependency and its
+//     first error, once;
+//   - the go list errors (missing modules, missing go.sum entries, ...) of
+//     every package.
+//
+// Type errors of dependencies are left out: they follow from go list errors,
+// or are summed up by the dependency line of the roots that import them.
 func checkPackages(pkgs []*packages.Package, rel func(string) string) (ok []*packages.Package, errs []string) {
 	broken := make(map[*packages.Package]bool)
-	var bad []*packages.Package
+	own := make(map[*packages.Package]*loadErrors) // the broken packages' errors
+	var bad []*packages.Package                    // the packages with errors of their own
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		hasErrors := len(p.Errors) > 0 || p.Module != nil && p.Module.Error != nil
+		e := packageErrors(p, rel)
+		hasErrors := e != nil
 		if hasErrors {
+			own[p] = e
 			bad = append(bad, p)
 		}
 		for _, imp := range p.Imports {
 			hasErrors = hasErrors || broken[imp]
 		}
 		broken[p] = hasErrors
+		if hasErrors && own[p] == nil {
+			own[p] = new(loadErrors)
+		}
 	})
+	isRoot := make(map[*packages.Package]bool)
 	for _, p := range pkgs {
+		isRoot[p] = true
 		if !broken[p] {
 			ok = append(ok, p)
 		}
 	}
 
 	// Test variants repeat the errors of their package: print each line once.
-	slices.SortStableFunc(bad, func(a, b *packages.Package) int {
-		return cmp.Compare(a.ID, b.ID)
-	})
 	seen := make(map[string]bool)
-	for _, p := range bad {
-		prefix := "package " + cmp.Or(p.PkgPath, p.ID) + ": "
-		var lines []string
-		if m := p.Module; m != nil && m.Error != nil {
-			lines = append(lines, prefix+"module "+m.Path+": "+m.Error.Err)
-		}
-		for _, e := range p.Errors {
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = shortPosn(e.Pos, rel) + ": " + msg
-			}
-			lines = append(lines, prefix+msg)
-		}
+	add := func(prefix string, msgs []string) {
 		n := 0
-		for _, line := range lines {
+		for _, msg := range msgs {
+			line := prefix + msg
 			if seen[line] {
 				continue
 			}
@@ -184,7 +191,149 @@ func checkPackages(pkgs []*packages.Package, rel func(string) string) (ok []*pac
 			errs = append(errs, fmt.Sprintf("%s... and %d more errors", prefix, n-maxPackageErrors))
 		}
 	}
+	byID := func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) }
+
+	roots := slices.SortedStableFunc(slices.Values(pkgs), byID)
+	for _, p := range roots {
+		if !broken[p] {
+			continue
+		}
+		prefix := packagePrefix(p)
+		e := own[p]
+		dep, depList := brokenDependency(p, broken, own)
+		switch {
+		case len(e.list) > 0:
+			add(prefix, e.list)
+		case !depList:
+			add(prefix, e.other)
+		}
+		if dep != nil && !isTestMain(p) {
+			first := cmp.Or(slices.Concat(own[dep].list, own[dep].other)...)
+			add(prefix, []string{"dependency " + pkgPath(dep) + " failed to load: " + first})
+			if !isRoot[dep] {
+				seen[packagePrefix(dep)+first] = true // quoted: not repeated below
+			}
+		}
+	}
+
+	slices.SortStableFunc(bad, byID)
+	for _, p := range bad {
+		if !isRoot[p] {
+			add(packagePrefix(p), own[p].list)
+		}
+	}
 	return ok, errs
+}
+
+// loadErrors are the errors of a package, formatted for printing.
+type loadErrors struct {
+	list  []string // errors of go list and of the package's module
+	other []string // parse and type errors
+}
+
+// packageErrors returns the errors of p, or nil if it has none.
+func packageErrors(p *packages.Package, rel func(string) string) *loadErrors {
+	if len(p.Errors) == 0 && (p.Module == nil || p.Module.Error == nil) {
+		return nil
+	}
+	e := new(loadErrors)
+	if m := p.Module; m != nil && m.Error != nil {
+		e.list = append(e.list, "module "+m.Path+": "+m.Error.Err)
+	}
+	for _, err := range p.Errors {
+		msg := err.Msg
+		if err.Pos != "" && err.Pos != "-" {
+			msg = shortPosn(err.Pos, rel) + ": " + msg
+		}
+		if isListError(err) {
+			e.list = append(e.list, msg)
+		} else {
+			e.other = append(e.other, msg)
+		}
+	}
+	return e
+}
+
+// isListError reports whether err is an error of go list, about the package
+// graph or the modules that provide it, rather than about the code.
+func isListError(err packages.Error) bool {
+	if err.Kind == packages.ListError {
+		return true
+	}
+	for _, s := range []string{
+		"missing go.sum entry",
+		"no required module provides package",
+		"updates to go.mod needed",
+		"verifying module",
+	} {
+		if strings.Contains(err.Msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenDependency returns the broken dependency of p that is nearest to it
+// and has go list errors of its own, and true; or if there is none, the
+// nearest that has errors of its own, and false; or nil.
+func brokenDependency(p *packages.Package, broken map[*packages.Package]bool, own map[*packages.Package]*loadErrors) (*packages.Package, bool) {
+	var first *packages.Package
+	visited := map[*packages.Package]bool{p: true}
+	queue := []*packages.Package{p}
+	for len(queue) > 0 {
+		q := queue[0]
+		queue = queue[1:]
+		for _, path := range slices.Sorted(maps.Keys(q.Imports)) {
+			imp := q.Imports[path]
+			if !broken[imp] || visited[imp] {
+				continue
+			}
+			visited[imp] = true
+			e := own[imp]
+			if len(e.list) > 0 {
+				return imp, true
+			}
+			if first == nil && len(e.other) > 0 {
+				first = imp
+			}
+			queue = append(queue, imp)
+		}
+	}
+	return first, false
+}
+
+// isTestMain reports whether p is the main package that go list synthesizes
+// to run the tests of a package; it imports the test variant of the package.
+func isTestMain(p *packages.Package) bool {
+	if !strings.HasSuffix(p.ID, ".test") {
+		return false
+	}
+	for _, imp := range p.Imports {
+		if strings.HasSuffix(imp.ID, " ["+p.ID+"]") {
+			return true
+		}
+	}
+	return false
+}
+
+func pkgPath(p *packages.Package) string { return cmp.Or(p.PkgPath, p.ID) }
+
+func packagePrefix(p *packages.Package) string { return "package " + pkgPath(p) + ": " }
+
+// loadError describes an error of packages.Load. The errors of the go
+// command arrive wrapped as "err: exit status 1: stderr: go: ..." (see
+// golang.org/x/tools/internal/gocommand): it keeps the go command's message.
+func loadError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "err: "); ok {
+		if status, stderr, ok := strings.Cut(rest, ": stderr: "); ok {
+			if stderr = strings.TrimSpace(stderr); stderr != "" {
+				return stderr
+			}
+			return "go command failed: " + status
+		}
+	}
+	return strings.TrimRightFunc(msg, unicode.IsSpace)
 }
 
 // actionErrors describes the failed actions of the graph: a rule (or one it

@@ -313,3 +313,113 @@ func TestGuardVet(t *testing.T) {
 		t.Errorf("error of a panicking analyzer: %v, want prefix %q", err, want)
 	}
 }
+
+// TestIncompleteGoSum checks that a module whose go.sum lacks the entries of
+// a requirement gets the go command's error, not the type errors that follow
+// from it.
+func TestIncompleteGoSum(t *testing.T) {
+	dir := copyModule(t, "nosum")
+	// As the go command does by default: report missing go.sum entries
+	// rather than add them, and do not download anything.
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
+	for _, args := range [][]string{nil, {"-test=false"}, {"-json", "./..."}} {
+		res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule}, args...)
+		lines := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n")
+		const want = "lambdalint: package example.com/nosum: dependency github.com/aws/aws-lambda-go/lambda failed to load: main.go:5:8: missing go.sum entry"
+		if res.code != exitError || len(lines) >= 10 || !strings.HasPrefix(res.stderr, want) || strings.Contains(res.stderr, "could not import") {
+			t.Errorf("lambdalint %v: exit status %d, stderr:\n%s\nwant exit status %d and a few lines starting with:\n%s",
+				args, res.code, res.stderr, exitError, want)
+		}
+		checkNoCrash(t, res)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "go.sum"))
+	if err != nil || len(data) != 0 {
+		t.Errorf("go.sum after lambdalint: %q, %v; want it empty", data, err)
+	}
+}
+
+// TestBrokenDependency checks that a root package that a broken dependency
+// fails is named, with the first error of the dependency, and that the
+// errors of the dependency are otherwise left out.
+func TestBrokenDependency(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":  "module example.com/m\n\ngo 1.26\n",
+		"a/a.go":  "package a\n\nimport \"example.com/m/b\"\n\nvar V = b.F()\n",
+		"b/b.go":  "package b\n\nfunc F() int { return x + y }\n",
+		"c/c.go":  "package c\n\nfunc BadName() {}\n",
+		"c/c2.go": "package c\n\nimport _ \"example.com/m/a\"\n",
+	} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("GOWORK", "off")
+	res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule}, "./a", "./c")
+	const want = `lambdalint: package example.com/m/a: dependency example.com/m/b failed to load: b/b.go:3:23: undefined: x
+lambdalint: package example.com/m/c: dependency example.com/m/b failed to load: b/b.go:3:23: undefined: x
+`
+	if res.code != exitError || res.stderr != want || res.stdout != "" {
+		t.Errorf("lambdalint ./a ./c: exit status %d, stdout:\n%s\nstderr:\n%s\nwant exit status %d, stderr:\n%s",
+			res.code, res.stdout, res.stderr, exitError, want)
+	}
+
+	// A root reports its own errors; the roots that import it, directly or
+	// not, name it.
+	res = runInProcess(t, dir, []*analysis.Analyzer{fakeRule}, "./...")
+	const wantAll = `lambdalint: package example.com/m/a: dependency example.com/m/b failed to load: b/b.go:3:23: undefined: x
+lambdalint: package example.com/m/b: b/b.go:3:23: undefined: x
+lambdalint: package example.com/m/b: b/b.go:3:27: undefined: y
+lambdalint: package example.com/m/c: dependency example.com/m/b failed to load: b/b.go:3:23: undefined: x
+`
+	if res.code != exitError || res.stderr != wantAll {
+		t.Errorf("lambdalint ./...: exit status %d, stderr:\n%s\nwant:\n%s", res.code, res.stderr, wantAll)
+	}
+}
+
+// TestWorkspaceError checks that an error of the go command reaches the
+// user without the wrapping of go/packages.
+func TestWorkspaceError(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.work": "go 1.21\n\nuse .\n",
+		"go.mod":  "module example.com/w\n\ngo 1.22\n",
+		"w.go":    "package w\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("GOWORK", filepath.Join(dir, "go.work"))
+	t.Setenv("GOTOOLCHAIN", "local")
+	res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule})
+	const want = "lambdalint: go: module . listed in go.work file requires go >= 1.22"
+	if res.code != exitError || !strings.HasPrefix(res.stderr, want) || strings.HasSuffix(res.stderr, "\n\n") {
+		t.Errorf("lambdalint in a workspace that needs a newer go: exit status %d, stderr:\n%q\nwant exit status %d and a line starting with:\n%s",
+			res.code, res.stderr, exitError, want)
+	}
+}
+
+func TestLoadError(t *testing.T) {
+	for _, test := range []struct{ err, want string }{
+		{
+			"err: exit status 1: stderr: go: module . listed in go.work file requires go >= 1.22, but go.work lists go 1.21; to update it:\n\tgo work use\n",
+			"go: module . listed in go.work file requires go >= 1.22, but go.work lists go 1.21; to update it:\n\tgo work use",
+		},
+		{"err: exit status 2: stderr: \n", "go command failed: exit status 2"},
+		{"err: context deadline exceeded: stderr: go: downloading example.com/m v1.0.0\n", "go: downloading example.com/m v1.0.0"},
+		{"./nosuch/... matched no packages", "./nosuch/... matched no packages"},
+		{"couldn't run 'go': fork/exec: no such file\n", "couldn't run 'go': fork/exec: no such file"},
+		{"error: exit status 1: stderr: x", "error: exit status 1: stderr: x"},
+	} {
+		if got := loadError(errors.New(test.err)); got != test.want {
+			t.Errorf("loadError(%q) = %q, want %q", test.err, got, test.want)
+		}
+	}
+}
