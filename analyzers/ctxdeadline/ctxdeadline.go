@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -122,7 +123,7 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 			})
 		default:
 			variant, how := c.variant(call, fn, name)
-			if how == "" {
+			if how == "" || c.givenContextLater(u, stack, call) {
 				return true
 			}
 			src := c.contextAt(u, stack, call.Pos())
@@ -160,7 +161,15 @@ func (c *checker) variant(call *ast.CallExpr, fn *types.Func, name string) (*typ
 		}
 		return v, "use " + how
 	}
-	if fn.Signature().Recv() == nil || lambdaapi.UsesContextForValues(fn.Pkg().Path()) {
+	if fn.Signature().Recv() == nil {
+		return nil, ""
+	}
+	// The generic sibling rule holds for the methods of I/O clients and of
+	// the user's own types. Elsewhere an M/MContext pair is as likely to
+	// take the context for its values (loggers, error reporters) or for a
+	// cancellation that in-memory work never waits on (decoders).
+	path := fn.Pkg().Path()
+	if lambdaapi.UsesContextForValues(path) || !lambdaapi.IsIOPackage(path) && !c.sameModule(path) {
 		return nil, ""
 	}
 	if v := c.methodSibling(call, fn); v != nil {
@@ -211,10 +220,12 @@ func (c *checker) methodSibling(call *ast.CallExpr, fn *types.Func) *types.Func 
 
 // matches reports whether v's parameters are a context followed by m's
 // parameters, possibly with trailing variadic options (AWS SDK v1:
-// GetItem(in) and GetItemWithContext(ctx, in, opts...)).
+// GetItem(in) and GetItemWithContext(ctx, in, opts...)), and v's results
+// are m's: zerolog's Logger.With() Context and
+// Logger.WithContext(ctx) context.Context are not a pair.
 func matches(m, v *types.Signature) bool {
 	mp, vp := m.Params(), v.Params()
-	if vp.Len() < 1 || !isContext(vp.At(0).Type()) {
+	if vp.Len() < 1 || !isContext(vp.At(0).Type()) || !types.Identical(m.Results(), v.Results()) {
 		return false
 	}
 	n := mp.Len()
@@ -230,6 +241,146 @@ func matches(m, v *types.Signature) bool {
 		}
 	}
 	return true
+}
+
+// sameModule reports whether the package at path belongs to the module
+// of the package being analysed. Without module information (GOPATH mode,
+// some build systems) it compares the paths' roots.
+func (c *checker) sameModule(path string) bool {
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	}
+	return pathRoot(path) == pathRoot(c.pass.Pkg.Path())
+}
+
+// pathRoot returns the part of an import path that names its repository,
+// as far as the path alone tells: the first element, or, when that is a
+// host name, the first three elements on the well-known code hosts
+// (github.com/owner/repo) and the first two elsewhere (go.uber.org/zap).
+func pathRoot(path string) string {
+	elems := strings.Split(path, "/")
+	n := 1
+	if strings.Contains(elems[0], ".") {
+		n = 2
+		switch elems[0] {
+		case "github.com", "gitlab.com", "bitbucket.org", "codeberg.org":
+			n = 3
+		}
+	}
+	return strings.Join(elems[:min(n, len(elems))], "/")
+}
+
+// givenContextLater reports whether call yields an *http.Request that is
+// assigned to a variable the enclosing function later gives a context:
+// req = req.WithContext(ctx), client.Do(req.WithContext(ctx)),
+// req.Clone(ctx), or a call that takes req together with a context, such
+// as ctxhttp.Do(ctx, client, req). The request then carries the deadline
+// when it is sent.
+func (c *checker) givenContextLater(u *discovery.Unit, stack []ast.Node, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	v := assignedVar(info, stack, call)
+	if v == nil || !stypeutil.IsPointerToTypeWithName(v.Type(), "net/http.Request") {
+		return false
+	}
+	body := u.Body
+	for i := len(stack) - 1; i >= 0; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok {
+			body = lit.Body
+			break
+		}
+	}
+	isReq := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	discarded := make(map[ast.Expr]bool) // calls whose result is dropped
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if s, ok := n.(*ast.ExprStmt); ok {
+			discarded[ast.Unparen(s.X)] = true
+		}
+		later, ok := n.(*ast.CallExpr)
+		if !ok || later.Pos() < call.End() {
+			return true
+		}
+		// req.WithContext(ctx) and req.Clone(ctx), their result kept.
+		if sel, ok := ast.Unparen(later.Fun).(*ast.SelectorExpr); ok && isReq(sel.X) && !discarded[later] {
+			if fn, ok := typeutil.Callee(info, later).(*types.Func); ok {
+				switch stypeutil.FuncName(fn) {
+				case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+					found = true
+					return false
+				}
+			}
+		}
+		// f(ctx, ..., req, ...): req goes to an *http.Request parameter of
+		// a function that also takes a context.
+		tv, ok := info.Types[later.Fun]
+		if !ok || tv.IsType() || tv.Type == nil {
+			return true
+		}
+		sig, ok := tv.Type.Underlying().(*types.Signature)
+		if !ok {
+			return true
+		}
+		withReq, withCtx := false, false
+		for i, arg := range later.Args {
+			if isReq(arg) {
+				pt := paramType(sig, i)
+				withReq = withReq || pt != nil && stypeutil.IsPointerToTypeWithName(pt, "net/http.Request")
+			}
+		}
+		for p := range sig.Params().Variables() {
+			withCtx = withCtx || isContext(p.Type())
+		}
+		found = withReq && withCtx
+		return !found
+	})
+	return found
+}
+
+// paramType returns the type of the parameter of sig that receives the
+// i-th argument, or nil.
+func paramType(sig *types.Signature, i int) types.Type {
+	ps := sig.Params()
+	switch {
+	case sig.Variadic() && i >= ps.Len()-1:
+		if s, ok := ps.At(ps.Len() - 1).Type().Underlying().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < ps.Len():
+		return ps.At(i).Type()
+	}
+	return nil
+}
+
+// assignedVar returns the variable the call at the top of stack is
+// assigned to as the first of its results (req in req, err := f()), or nil.
+func assignedVar(info *types.Info, stack []ast.Node, call *ast.CallExpr) *types.Var {
+	if len(stack) < 2 {
+		return nil
+	}
+	var lhs ast.Expr
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && ast.Unparen(p.Rhs[0]) == call {
+			lhs = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && ast.Unparen(p.Values[0]) == call {
+			lhs = p.Names[0]
+		}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
 }
 
 // switchFix rewrites a call of F(args) into V(ctx, args).

@@ -19,7 +19,7 @@ func testdata(t *testing.T) string {
 
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), ctxdeadline.Analyzer,
-		"ctxdeadline/background", "ctxdeadline/variants")
+		"ctxdeadline/background", "ctxdeadline/variants", "ctxdeadline/reqctx")
 }
 
 func TestDiscard(t *testing.T) {
@@ -28,4 +28,14 @@ func TestDiscard(t *testing.T) {
 
 func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, testdata(t), ctxdeadline.Analyzer, "ctxdeadline/lib", "ctxdeadline/xpkg")
+}
+
+func TestSiblings(t *testing.T) {
+	analysistest.Run(t, testdata(t), ctxdeadline.Analyzer, "ctxdeadline/siblings")
+}
+
+// TestModule runs on a module: the sibling rule holds for the module's own
+// types, not for another module's.
+func TestModule(t *testing.T) {
+	analysistest.Run(t, filepath.Join(testdata(t), "src", "ctxdeadline", "modmode"), ctxdeadline.Analyzer, "./cmd/fn")
 }

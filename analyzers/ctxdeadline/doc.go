@@ -22,9 +22,19 @@
 //   - calls to APIs that have a context-taking variant: the http.Get
 //     family, http.NewRequest, net.Dial, exec.Command, time.Sleep, and every
 //     method M whose type also has a method M+"Context" or M+"WithContext"
-//     taking a context.Context followed by M's parameters (database/sql
+//     taking a context.Context followed by M's parameters and returning M's
+//     results, when the type is declared in an I/O package (database/sql
 //     Query, Exec, QueryRow, Prepare, Ping; AWS SDK v1 GetItem and the like;
-//     sqlx Get and Select). They are reported in a function that has a
+//     sqlx Get and Select; the other database, queue and HTTP clients of
+//     lambdaapi.IsIOPackage) or in the module being analysed (your own
+//     Store.Get and GetContext). Such pairs in other third-party packages
+//     (zerolog's Logger.With, goccy/go-json's Decoder.Decode) are left
+//     alone: their context carries values or stops in-memory work. An
+//     http.NewRequest whose request is given a context later in the same
+//     function (req = req.WithContext(ctx), client.Do(req.WithContext(ctx)),
+//     req.Clone(ctx), or a call that takes the request together with a
+//     context, such as ctxhttp.Do(ctx, client, req)) is left alone too.
+//     They are reported in a function that has a
 //     context, in the handler itself, and in a helper without a context
 //     that is reached from a handler that has one (the fix is then to
 //     thread the context through); in a helper of a handler without a

@@ -2,9 +2,11 @@ package lambdaapi
 
 // ContextVariants maps calls that cannot carry the invocation's deadline to
 // the context-taking call to use instead. Methods that have an M+"Context"
-// or M+"WithContext" sibling taking a context.Context first (database/sql,
-// AWS SDK v1, sqlx, ...) are found by the ctxdeadline rule from the types
-// themselves and need no entry here.
+// or M+"WithContext" sibling taking a context.Context followed by M's
+// parameters and returning M's results are found by the ctxdeadline rule
+// from the types themselves and need no entry here, when their type is
+// declared in an I/O package (IsIOPackage: database/sql, AWS SDK v1,
+// sqlx, ...) or in the module being analysed.
 var ContextVariants = map[string]string{
 	"net/http.Get":                "http.NewRequestWithContext and Client.Do",
 	"net/http.Head":               "http.NewRequestWithContext and Client.Do",

@@ -58,3 +58,12 @@ func Helper(key string) error {
 }
 
 func put(ctx context.Context, key string) error { return ctx.Err() }
+
+// Cache is a type of the same module as its callers, with a
+// context-taking sibling of Get: callers in other packages of the module
+// are reported at their call of Get.
+type Cache struct{}
+
+func (*Cache) Get(key string) (string, error) { return "", nil }
+
+func (*Cache) GetContext(ctx context.Context, key string) (string, error) { return "", ctx.Err() }

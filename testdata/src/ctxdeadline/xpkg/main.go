@@ -23,6 +23,10 @@ func handler(ctx context.Context, e Event) error {
 	if err := lib.Helper(e.Key); err != nil {
 		return err
 	}
+	var c lib.Cache
+	if _, err := c.Get(e.Key); err != nil { // want `lib.Cache.Get does not stop at the invocation deadline.*call its GetContext method`
+		return err
+	}
 	_, err := lib.FetchContext(ctx, e.URL)
 	return err
 }

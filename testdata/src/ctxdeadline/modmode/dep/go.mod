@@ -1,0 +1,3 @@
+module github.com/acme/dep
+
+go 1.26
