@@ -60,6 +60,9 @@ type checker struct {
 	// defs counts the declarations of each name in the package, for the
 	// suggested fix; computed on first use.
 	defs map[string]int
+	// lookups caches what local variables hold, for cached; nil for a
+	// variable that is not set by a cache lookup.
+	lookups map[*types.Var]*cacheLookup
 }
 
 // local returns the expensive setup in u's own code.

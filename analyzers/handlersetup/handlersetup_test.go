@@ -68,3 +68,7 @@ func TestCrossPackage(t *testing.T) {
 func TestSDK(t *testing.T) {
 	analysistest.Run(t, testdata(t), handlersetup.Analyzer, "handlersetup/sdk")
 }
+
+func TestMemo(t *testing.T) {
+	analysistest.Run(t, testdata(t), handlersetup.Analyzer, "handlersetup/memo")
+}

@@ -25,13 +25,22 @@ func (c *checker) prune(u *discovery.Unit, n ast.Node, stack []ast.Node) bool {
 		// if client == nil { <n> }; if client != nil { ... } else { <n> }
 		switch n {
 		case parent.Body:
-			return c.guard(u, parent.Cond, false)
+			return c.guard(u, parent.Cond, false, parent.Body.List)
 		case parent.Else:
-			return c.guard(u, parent.Cond, true)
+			return c.guard(u, parent.Cond, true, []ast.Stmt{parent.Else})
 		}
 	case *ast.AssignStmt:
-		// client = <n>
-		return parent.Tok == token.ASSIGN && c.storedPersistently(u, parent, n)
+		switch parent.Tok {
+		case token.ASSIGN:
+			// client = <n>
+			return c.storedPersistently(u, parent, n)
+		case token.DEFINE:
+			// c := <n>; clients[k] = c
+			return c.storedLater(u, parent, n, stack[:len(stack)-2])
+		}
+	case *ast.CallExpr:
+		// cache.Store(k, <n>)
+		return c.cacheStore(u, parent, n)
 	case *ast.BlockStmt:
 		return c.afterEarlyReturn(u, parent.List, n)
 	case *ast.CaseClause:
@@ -44,14 +53,15 @@ func (c *checker) prune(u *discovery.Unit, n ast.Node, stack []ast.Node) bool {
 
 // afterEarlyReturn reports whether n follows, in list, a statement
 // "if client != nil { return client }" on a value that outlives the
-// invocation.
+// invocation, or "if c, ok := clients[k]; ok { return c }" on a cache that
+// does.
 func (c *checker) afterEarlyReturn(u *discovery.Unit, list []ast.Stmt, n ast.Node) bool {
-	for _, s := range list {
+	for i, s := range list {
 		if s == n {
 			return false
 		}
 		ifs, ok := s.(*ast.IfStmt)
-		if ok && ifs.Else == nil && c.terminates(ifs.Body) && c.guard(u, ifs.Cond, true) {
+		if ok && ifs.Else == nil && c.terminates(ifs.Body) && c.guard(u, ifs.Cond, true, list[i+1:]) {
 			return true
 		}
 	}
@@ -80,13 +90,18 @@ func (c *checker) terminates(b *ast.BlockStmt) bool {
 // guard reports whether cond tests whether a value that outlives the
 // invocation is already set up. If set, cond is true when it is
 // ("client != nil", "ready"); otherwise cond is true when it is not yet
-// ("client == nil", "!ready"). The value may be one operand of && or ||.
-func (c *checker) guard(u *discovery.Unit, cond ast.Expr, set bool) bool {
+// ("client == nil", "!ready"). The value may be one operand of && or ||,
+// and it may be an entry of a cache that outlives the invocation
+// ("clients[k] == nil"), also through the result of a lookup
+// ("c, ok := clients[k]", "c, ok := cache.Load(k)"): "c != nil", "ok",
+// "!ok". For an entry, the guarded statements, region, must store one in
+// the cache: a miss in a lookup table is no cause to skip the setup.
+func (c *checker) guard(u *discovery.Unit, cond ast.Expr, set bool, region []ast.Stmt) bool {
 	switch x := ast.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.LAND, token.LOR:
-			return c.guard(u, x.X, set) || c.guard(u, x.Y, set)
+			return c.guard(u, x.X, set, region) || c.guard(u, x.Y, set, region)
 		case token.EQL, token.NEQ:
 			if (x.Op == token.NEQ) != set {
 				return false
@@ -94,17 +109,17 @@ func (c *checker) guard(u *discovery.Unit, cond ast.Expr, set bool) bool {
 			info := c.pass.TypesInfo
 			switch {
 			case info.Types[x.Y].IsNil():
-				return c.persistent(u, x.X, true)
+				return c.setUp(u, x.X, false, region)
 			case info.Types[x.X].IsNil():
-				return c.persistent(u, x.Y, true)
+				return c.setUp(u, x.Y, false, region)
 			}
 		}
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT && !set {
-			return c.isBool(x.X) && c.persistent(u, x.X, true)
+			return c.isBool(x.X) && c.setUp(u, x.X, true, region)
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		return set && c.isBool(x) && c.persistent(u, x, true)
+		return set && c.isBool(x) && c.setUp(u, x, true, region)
 	}
 	return false
 }

@@ -73,3 +73,19 @@ func Reopen(ctx context.Context) { // want Reopen:`summary\(store.New → config
 	_, _ = New(ctx)
 	_, _ = build(ctx)
 }
+
+var tenants = map[string]*Store{}
+
+// ForTenant memoises a store per tenant: it builds one per tenant, not one
+// per call, so its summary is empty.
+func ForTenant(ctx context.Context, tenant string) (*Store, error) {
+	if s, ok := tenants[tenant]; ok {
+		return s, nil
+	}
+	s, err := New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tenants[tenant] = s
+	return s, nil
+}
