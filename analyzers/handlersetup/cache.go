@@ -226,15 +226,8 @@ func (c *checker) storedLater(u *discovery.Unit, as *ast.AssignStmt, rhs ast.Nod
 	if len(stack) == 0 {
 		return false
 	}
-	var list []ast.Stmt
-	switch b := stack[len(stack)-1].(type) {
-	case *ast.BlockStmt:
-		list = b.List
-	case *ast.CaseClause:
-		list = b.Body
-	case *ast.CommClause:
-		list = b.Body
-	default:
+	list, ok := stmtList(stack[len(stack)-1])
+	if !ok {
 		return false
 	}
 	// c := <rhs>; c, err := <rhs>
@@ -300,4 +293,17 @@ func (c *checker) storedLater(u *discovery.Unit, as *ast.AssignStmt, rhs ast.Nod
 		}
 	}
 	return false
+}
+
+// stmtList returns the statements of a block, case or select clause.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch b := n.(type) {
+	case *ast.BlockStmt:
+		return b.List, true
+	case *ast.CaseClause:
+		return b.Body, true
+	case *ast.CommClause:
+		return b.Body, true
+	}
+	return nil, false
 }

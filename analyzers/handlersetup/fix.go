@@ -37,15 +37,8 @@ func (c *checker) hoistFix(u *discovery.Unit, call *ast.CallExpr, fn *types.Func
 		return analysis.SuggestedFix{}, false
 	}
 	container := stack[len(stack)-3]
-	var list []ast.Stmt
-	switch b := container.(type) {
-	case *ast.BlockStmt:
-		list = b.List
-	case *ast.CaseClause:
-		list = b.Body
-	case *ast.CommClause:
-		list = b.Body
-	default:
+	list, ok := stmtList(container)
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	info := c.pass.TypesInfo

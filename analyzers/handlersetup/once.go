@@ -41,12 +41,9 @@ func (c *checker) prune(u *discovery.Unit, n ast.Node, stack []ast.Node) bool {
 	case *ast.CallExpr:
 		// cache.Store(k, <n>)
 		return c.cacheStore(u, parent, n)
-	case *ast.BlockStmt:
-		return c.afterEarlyReturn(u, parent.List, n)
-	case *ast.CaseClause:
-		return c.afterEarlyReturn(u, parent.Body, n)
-	case *ast.CommClause:
-		return c.afterEarlyReturn(u, parent.Body, n)
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		list, _ := stmtList(parent)
+		return c.afterEarlyReturn(u, list, n)
 	}
 	return false
 }
