@@ -321,42 +321,45 @@ func FuncName(fn *types.Func, from *types.Package) string {
 // computeReach walks from every local entry along references to functions
 // declared in this package.
 func (r *Result) computeReach() {
+	r.reach = r.reachVia(func(u *Unit, visit func(*Unit)) {
+		r.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func); ok {
+					if callee := r.FuncUnit(fn); callee != nil {
+						visit(callee)
+					}
+				}
+			}
+			return true
+		})
+	})
+}
+
+// reachVia computes, breadth first from the local entries, the chain of
+// units from an entry to every unit reachable along the edges that
+// callees reports; the first chain found is the shortest.
+func (r *Result) reachVia(callees func(u *Unit, visit func(callee *Unit))) map[*Unit][]*Unit {
+	reach := make(map[*Unit][]*Unit)
 	var queue []*Unit
 	for _, e := range r.Entries {
-		if e.Unit == nil {
+		if e.Unit == nil || reach[e.Unit] != nil {
 			continue
 		}
-		if _, ok := r.reach[e.Unit]; ok {
-			continue
-		}
-		r.reach[e.Unit] = []*Unit{e.Unit}
+		reach[e.Unit] = []*Unit{e.Unit}
 		queue = append(queue, e.Unit)
 	}
 	for len(queue) > 0 {
 		u := queue[0]
 		queue = queue[1:]
-		chain := r.reach[u]
-		r.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
+		chain := reach[u]
+		callees(u, func(callee *Unit) {
+			if reach[callee] == nil {
+				reach[callee] = append(slices.Clip(chain), callee)
+				queue = append(queue, callee)
 			}
-			fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func)
-			if !ok {
-				return true
-			}
-			callee := r.FuncUnit(fn)
-			if callee == nil {
-				return true
-			}
-			if _, seen := r.reach[callee]; seen {
-				return true
-			}
-			r.reach[callee] = append(slices.Clip(chain), callee)
-			queue = append(queue, callee)
-			return true
 		})
 	}
+	return reach
 }
 
 // Inspect calls f for each node of u's body in depth-first order, with the

@@ -124,26 +124,9 @@ func (r *Result) Run(pass *analysis.Pass, rule Rule) {
 // discovery does, but through the rule's callees: pruned code and leaves
 // are not followed.
 func (e *engine) computeReach() {
-	e.reach = make(map[*Unit][]*Unit)
-	var queue []*Unit
-	for _, en := range e.r.Entries {
-		if en.Unit == nil || e.reach[en.Unit] != nil {
-			continue
-		}
-		e.reach[en.Unit] = []*Unit{en.Unit}
-		queue = append(queue, en.Unit)
-	}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		chain := e.reach[u]
-		e.callees(u, func(_ *ast.Ident, cu *Unit) {
-			if e.reach[cu] == nil {
-				e.reach[cu] = append(chain[:len(chain):len(chain)], cu)
-				queue = append(queue, cu)
-			}
-		}, nil)
-	}
+	e.reach = e.r.reachVia(func(u *Unit, visit func(*Unit)) {
+		e.callees(u, func(_ *ast.Ident, cu *Unit) { visit(cu) }, nil)
+	})
 }
 
 func (e *engine) leaf(fn *types.Func) bool {
