@@ -72,9 +72,9 @@ type Rule struct {
 	// Prune, if set, reports whether the subtree at n (in u's code, with
 	// the stack of nodes from u's body down to n) is out of the rule's
 	// concern — for example code that runs once per execution environment
-	// behind an "if client == nil" guard. The engine neither follows the
-	// calls in it (for reachability, reports at call sites, or summaries)
-	// nor expects Local to report there.
+	// behind an "if client == nil" guard. The engine does not follow the
+	// calls in it (for reachability, reports at call sites, or summaries);
+	// Local, which walks u itself, should skip it too.
 	Prune func(u *Unit, n ast.Node, stack []ast.Node) bool
 	// Leaf, if set, reports whether fn is a leaf for the rule: a function
 	// the rule reports where it is called (an expensive constructor, say),
