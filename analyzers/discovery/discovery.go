@@ -416,39 +416,3 @@ func (r *Result) IsOnceCall(call *ast.CallExpr) bool {
 	}
 	return lambdaapi.OnceFuncs[fullName(fn)]
 }
-
-// StorageRoot returns the variable that a store to e writes into: v for v,
-// v.f, v[k], v.f[k].g and *v, and pkg.V for a qualified identifier; nil when
-// e is none of these (a call's result, a method value).
-func StorageRoot(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := e.(type) {
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[x]; ok {
-				if sel.Kind() != types.FieldVal {
-					return nil
-				}
-				e = x.X
-				continue
-			}
-			v, _ := info.Uses[x.Sel].(*types.Var) // a qualified identifier: pkg.V
-			return v
-		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			return v
-		default:
-			return nil
-		}
-	}
-}
-
-// IsPackageLevel reports whether v is a package-level variable.
-func IsPackageLevel(v *types.Var) bool {
-	return v != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
-}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -227,20 +226,10 @@ func (c *checker) safe(root *types.Var, lhs ast.Expr) bool {
 	return lambdaapi.IsConcurrencySafe(root.Type()) || lambdaapi.IsConcurrencySafe(c.info().TypeOf(lhs))
 }
 
-// isBuiltin reports whether call calls the builtin name.
-func (c *checker) isBuiltin(call *ast.CallExpr, name string) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := c.info().Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
-}
-
 // selfAppend reports whether rhs is append(lhs, ...).
 func (c *checker) selfAppend(lhs, rhs ast.Expr) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || !c.isBuiltin(call, "append") || len(call.Args) == 0 {
+	if !ok || !discovery.IsBuiltinCall(c.info(), call, "append") || len(call.Args) == 0 {
 		return false
 	}
 	p, ok := c.pathOf(lhs)
@@ -292,7 +281,7 @@ func (c *checker) memo(lhs ast.Expr, stack []ast.Node) bool {
 			return false
 		}
 		q, ok := c.pathOf(x.X)
-		return ok && q == m && c.sameExpr(x.Index, idx.Index)
+		return ok && q == m && discovery.SameExpr(c.info(), x.Index, idx.Index)
 	}
 
 	// The function the insert is in: the innermost literal, or the unit.
@@ -362,115 +351,24 @@ func (c *checker) memo(lhs ast.Expr, stack []ast.Node) bool {
 		if _, ok := stack[i].(*ast.FuncLit); ok {
 			break
 		}
-		var before []ast.Stmt
-		switch s := stack[i-1].(type) {
-		case *ast.IfStmt:
+		if s, ok := stack[i-1].(*ast.IfStmt); ok {
 			if (stack[i] == s.Body || stack[i] == s.Else) &&
 				(looksUp(s.Init) || looksUp(s.Cond)) {
 				return true
 			}
-		case *ast.BlockStmt:
-			before = s.List
-		case *ast.CaseClause:
-			before = s.Body
-		case *ast.CommClause:
-			before = s.Body
 		}
+		before, _ := discovery.StmtList(stack[i-1])
 		for _, st := range before {
 			if st == stack[i] {
 				break
 			}
-			if s, ok := st.(*ast.IfStmt); ok && c.leaves(s.Body) &&
+			if s, ok := st.(*ast.IfStmt); ok && discovery.EndsFlow(c.info(), s.Body) &&
 				(looksUp(s.Init) || looksUp(s.Cond)) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// leaves reports whether block ends by leaving the code that follows it:
-// a return, break, continue or goto, or a call of panic.
-func (c *checker) leaves(block *ast.BlockStmt) bool {
-	if len(block.List) == 0 {
-		return false
-	}
-	switch s := block.List[len(block.List)-1].(type) {
-	case *ast.ReturnStmt, *ast.BranchStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		return ok && c.isBuiltin(call, "panic")
-	}
-	return false
-}
-
-// sameExpr reports whether a and b are structurally identical: the same
-// constant, identifiers denoting the same objects, and the same selector
-// chains, index, unary, binary, call and composite literal expressions
-// over them.
-func (c *checker) sameExpr(a, b ast.Expr) bool {
-	a, b = ast.Unparen(a), ast.Unparen(b)
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	va, vb := c.info().Types[a].Value, c.info().Types[b].Value
-	if va != nil || vb != nil {
-		return va != nil && vb != nil && va.Kind() == vb.Kind() && constant.Compare(va, token.EQL, vb)
-	}
-	switch x := a.(type) {
-	case *ast.Ident:
-		y, ok := b.(*ast.Ident)
-		if !ok {
-			return false
-		}
-		obj := c.info().ObjectOf(x)
-		return obj != nil && obj == c.info().ObjectOf(y)
-	case *ast.SelectorExpr:
-		y, ok := b.(*ast.SelectorExpr)
-		return ok && c.sameExpr(x.Sel, y.Sel) && c.sameExpr(x.X, y.X)
-	case *ast.StarExpr:
-		y, ok := b.(*ast.StarExpr)
-		return ok && c.sameExpr(x.X, y.X)
-	case *ast.UnaryExpr:
-		y, ok := b.(*ast.UnaryExpr)
-		return ok && x.Op == y.Op && c.sameExpr(x.X, y.X)
-	case *ast.BinaryExpr:
-		y, ok := b.(*ast.BinaryExpr)
-		return ok && x.Op == y.Op && c.sameExpr(x.X, y.X) && c.sameExpr(x.Y, y.Y)
-	case *ast.IndexExpr:
-		y, ok := b.(*ast.IndexExpr)
-		return ok && c.sameExpr(x.X, y.X) && c.sameExpr(x.Index, y.Index)
-	case *ast.CallExpr:
-		y, ok := b.(*ast.CallExpr)
-		return ok && c.sameExpr(x.Fun, y.Fun) && x.Ellipsis.IsValid() == y.Ellipsis.IsValid() &&
-			c.sameList(x.Args, y.Args)
-	case *ast.CompositeLit:
-		y, ok := b.(*ast.CompositeLit)
-		if !ok {
-			return false
-		}
-		ta, tb := c.info().TypeOf(x), c.info().TypeOf(y)
-		return ta != nil && tb != nil && types.Identical(ta, tb) && c.sameList(x.Elts, y.Elts)
-	case *ast.KeyValueExpr:
-		// A struct literal's field keys denote the field (types.Info.Uses).
-		y, ok := b.(*ast.KeyValueExpr)
-		return ok && c.sameExpr(x.Key, y.Key) && c.sameExpr(x.Value, y.Value)
-	}
-	return false
-}
-
-// sameList reports whether a and b are pairwise structurally identical.
-func (c *checker) sameList(a, b []ast.Expr) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !c.sameExpr(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // isReset reports whether per-invocation code resets path p or the state
@@ -503,7 +401,7 @@ func (c *checker) bounded(u *discovery.Unit) map[string]bool {
 		}
 		for _, side := range []ast.Expr{b.X, b.Y} {
 			call, ok := ast.Unparen(side).(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 || !c.isBuiltin(call, "len") {
+			if !ok || len(call.Args) != 1 || !discovery.IsBuiltinCall(c.info(), call, "len") {
 				continue
 			}
 			if p, ok := c.pathOf(call.Args[0]); ok {
@@ -755,7 +653,7 @@ func (c *checker) prepare() {
 				}
 			case *ast.CallExpr:
 				// clear empties a map but only zeroes a slice's elements.
-				if (c.isBuiltin(n, "clear") || c.isBuiltin(n, "delete")) && len(n.Args) > 0 && isMap(c.info().TypeOf(n.Args[0])) {
+				if (discovery.IsBuiltinCall(c.info(), n, "clear") || discovery.IsBuiltinCall(c.info(), n, "delete")) && len(n.Args) > 0 && isMap(c.info().TypeOf(n.Args[0])) {
 					if p, ok := c.pathOf(n.Args[0]); ok {
 						c.resets[p] = true
 					}

@@ -74,14 +74,10 @@ func (c *checker) cached(x ast.Expr) *cacheLookup {
 // storesIn reports whether one of stmts stores an entry in cache, a map or
 // a sync.Map: "cache[k] = v", "cache.Store(k, v)".
 func (c *checker) storesIn(stmts []ast.Stmt, cache ast.Expr) bool {
-	root := discovery.StorageRoot(c.pass.TypesInfo, cache)
-	if root == nil {
+	if discovery.StorageRoot(c.pass.TypesInfo, cache) == nil {
 		return false
 	}
-	same := func(x ast.Expr) bool {
-		return discovery.StorageRoot(c.pass.TypesInfo, x) == root &&
-			types.ExprString(ast.Unparen(x)) == types.ExprString(ast.Unparen(cache))
-	}
+	same := func(x ast.Expr) bool { return discovery.SameExpr(c.pass.TypesInfo, x, cache) }
 	found := false
 	for _, s := range stmts {
 		ast.Inspect(s, func(n ast.Node) bool {
@@ -226,7 +222,7 @@ func (c *checker) storedLater(u *discovery.Unit, as *ast.AssignStmt, rhs ast.Nod
 	if len(stack) == 0 {
 		return false
 	}
-	list, ok := stmtList(stack[len(stack)-1])
+	list, ok := discovery.StmtList(stack[len(stack)-1])
 	if !ok {
 		return false
 	}
@@ -293,17 +289,4 @@ func (c *checker) storedLater(u *discovery.Unit, as *ast.AssignStmt, rhs ast.Nod
 		}
 	}
 	return false
-}
-
-// stmtList returns the statements of a block, case or select clause.
-func stmtList(n ast.Node) ([]ast.Stmt, bool) {
-	switch b := n.(type) {
-	case *ast.BlockStmt:
-		return b.List, true
-	case *ast.CaseClause:
-		return b.Body, true
-	case *ast.CommClause:
-		return b.Body, true
-	}
-	return nil, false
 }

@@ -37,7 +37,7 @@ func (c *checker) hoistFix(u *discovery.Unit, call *ast.CallExpr, fn *types.Func
 		return analysis.SuggestedFix{}, false
 	}
 	container := stack[len(stack)-3]
-	list, ok := stmtList(container)
+	list, ok := discovery.StmtList(container)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}

@@ -42,7 +42,7 @@ func (c *checker) prune(u *discovery.Unit, n ast.Node, stack []ast.Node) bool {
 		// cache.Store(k, <n>)
 		return c.cacheStore(u, parent, n)
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-		list, _ := stmtList(parent)
+		list, _ := discovery.StmtList(parent)
 		return c.afterEarlyReturn(u, list, n)
 	}
 	return false
@@ -58,27 +58,8 @@ func (c *checker) afterEarlyReturn(u *discovery.Unit, list []ast.Stmt, n ast.Nod
 			return false
 		}
 		ifs, ok := s.(*ast.IfStmt)
-		if ok && ifs.Else == nil && c.terminates(ifs.Body) && c.guard(u, ifs.Cond, true, list[i+1:]) {
+		if ok && ifs.Else == nil && discovery.EndsFlow(c.pass.TypesInfo, ifs.Body) && c.guard(u, ifs.Cond, true, list[i+1:]) {
 			return true
-		}
-	}
-	return false
-}
-
-// terminates reports whether the block ends in a return or a panic.
-func (c *checker) terminates(b *ast.BlockStmt) bool {
-	if len(b.List) == 0 {
-		return false
-	}
-	switch s := b.List[len(b.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
-				return ok && b.Name() == "panic"
-			}
 		}
 	}
 	return false
