@@ -313,6 +313,15 @@ func (e *engine) export() {
 	}
 }
 
+// Report reports d for pass's rule unless a //lambdalint:ignore directive
+// covers it. Rules use it for findings outside handler code, which the
+// engine does not see: a start call, code after it, main.
+func (r *Result) Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	if !r.ignored(d.Pos, pass.Analyzer.Name) {
+		pass.Report(d)
+	}
+}
+
 // IgnoreDirective suppresses a rule's findings on the line of the comment
 // and on the line after it, the way staticcheck's //lint:ignore does:
 //
