@@ -3,6 +3,7 @@ module github.com/lambdalint/lambdalint
 go 1.26.0
 
 require (
+	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c
 	golang.org/x/tools v0.52.0
 	honnef.co/go/tools v0.8.2
 )
