@@ -43,4 +43,20 @@
 // guarded by a nil check of the same variable are init-time state and are
 // not reported; neither is a counter such as requests++ in the handler
 // itself, since on standard Lambda one invocation runs at a time.
+//
+// Multi-concurrency mode, for functions on Lambda Managed Instances, where
+// one process runs up to AWS_LAMBDA_MAX_CONCURRENCY invocations at once:
+// every write to package state from handler code is then reported unless a
+// lock guards it (in the same function, or in every caller on the way from
+// the handler), or the state synchronises itself (sync/atomic, sync.Map).
+// That covers counters, lazily initialised clients (use sync.OnceValue),
+// map inserts, delete and clear (concurrent map writes crash the process),
+// and element writes. Turn it on with -globalstate.concurrent, or for the
+// packages under a directory with a lambdalint.toml file there (usually at
+// the module root):
+//
+//	[globalstate]
+//	concurrent = true
+//
+// The flag, when given, wins over the file.
 package globalstate

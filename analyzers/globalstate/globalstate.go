@@ -40,6 +40,12 @@ const (
 	raceMsg    = "%s is written from a goroutine without a lock: concurrent writes race (and under Lambda Managed Instances invocations run concurrently in one process); guard it with a sync.Mutex or use sync/atomic"
 	growthMsg  = "%s grows on every invocation and is never reset: package state survives across warm invocations, so memory grows until the environment is recycled; bound it, reset it, or keep the data in the invocation"
 	requestMsg = "%s holds per-request data: the next warm invocation sees the previous request's value; keep it in a local variable or pass it down"
+
+	// Multi-concurrency mode (-globalstate.concurrent): under Lambda
+	// Managed Instances the handler itself runs concurrently.
+	concurrentMsg = "%s is written by handler code without a lock: with Lambda Managed Instances several invocations run at once in one process, so the writes race; guard it with a sync.Mutex, use sync/atomic, or keep the state in the invocation"
+	mapMsg        = "%s is a map written by handler code without a lock: with Lambda Managed Instances several invocations run at once in one process and concurrent map writes crash it (fatal error: concurrent map writes); guard it with a sync.Mutex or use sync.Map"
+	lazyMsg       = "%s is initialised lazily without a lock: with Lambda Managed Instances two invocations can initialise it at once and race; use sync.OnceValue or initialise it in init"
 )
 
 func run(pass *analysis.Pass) (any, error) {
@@ -47,7 +53,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if res.Skip() {
 		return nil, nil
 	}
-	c := &checker{pass: pass, res: res, locks: make(map[*ast.BlockStmt][]lockEvent)}
+	conc, err := concurrentMode(res)
+	if err != nil {
+		return nil, err
+	}
+	c := &checker{pass: pass, res: res, concurrent: conc, locks: make(map[*ast.BlockStmt][]lockEvent)}
 	for _, name := range pass.Pkg.Scope().Names() {
 		if _, ok := pass.Pkg.Scope().Lookup(name).(*types.Var); ok {
 			c.hasGlobals = true
@@ -67,12 +77,18 @@ type checker struct {
 	pass       *analysis.Pass
 	res        *discovery.Result
 	hasGlobals bool
+	// concurrent is multi-concurrency mode: handler code itself runs
+	// concurrently, so every unsynchronised write races.
+	concurrent bool
 
 	prepared bool
 	// goUnits are the functions of the package that run in a goroutine
 	// of their own: launched by a go statement or a goroutine launcher,
 	// or called without a lock from such code.
 	goUnits map[*discovery.Unit]bool
+	// unlocked are the functions that run per invocation, at least once
+	// without a lock held by their caller (multi-concurrency mode only).
+	unlocked map[*discovery.Unit]bool
 	// resets are the paths of package state ("cache", "state.items")
 	// that code run per invocation reassigns, clears or deletes from.
 	resets map[string]bool
@@ -110,7 +126,9 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 			if n.Tok == token.DEFINE {
 				return true
 			}
-			goroutine := c.inGoroutine(u, stack) && !c.locked(u, stack, n.Pos())
+			unlocked := !c.locked(u, stack, n.Pos())
+			goroutine := c.inGoroutine(u, stack) && unlocked
+			concurrent := c.concurrent && unlocked && c.unlocked[u]
 			for i, lhs := range n.Lhs {
 				root := c.rootOf(lhs)
 				if root == nil {
@@ -124,8 +142,15 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 					rhs = n.Rhs[0] // v, err = f()
 				}
 				lazy := n.Tok == token.ASSIGN && c.nilGuarded(lhs, stack)
-				if goroutine && !lazy && !c.safe(root, lhs) {
+				_, isPath := c.pathOf(lhs)
+				request := n.Tok == token.ASSIGN && rhs != nil && isPath && !c.selfAppend(lhs, rhs) && taint.has(rhs)
+				switch {
+				case goroutine && !lazy && !c.safe(root, lhs, true):
 					add(lhs, n.End(), raceMsg)
+				case (goroutine || concurrent) && lazy && c.concurrent:
+					add(lhs, n.End(), lazyMsg)
+				case concurrent && !lazy && !request && !c.safe(root, lhs, false):
+					add(lhs, n.End(), c.concurrentMsg(lhs))
 				}
 				if n.Tok != token.ASSIGN || rhs == nil {
 					continue
@@ -134,14 +159,36 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 				if grows && !c.isReset(p) && !bounded[p] && !c.memo(lhs, stack) {
 					add(lhs, n.End(), growthMsg)
 				}
-				if _, ok := c.pathOf(lhs); ok && !c.selfAppend(lhs, rhs) && taint.has(rhs) {
+				if request {
 					add(lhs, n.End(), requestMsg)
 				}
 			}
 		case *ast.IncDecStmt:
-			if root := c.rootOf(n.X); root != nil && !c.safe(root, n.X) &&
-				c.inGoroutine(u, stack) && !c.locked(u, stack, n.Pos()) {
+			root := c.rootOf(n.X)
+			if root == nil || c.locked(u, stack, n.Pos()) {
+				return true
+			}
+			switch {
+			case c.inGoroutine(u, stack) && !c.safe(root, n.X, true):
 				add(n.X, n.End(), raceMsg)
+			case c.concurrent && c.unlocked[u] && !c.safe(root, n.X, false):
+				add(n.X, n.End(), c.concurrentMsg(n.X))
+			}
+		case *ast.CallExpr:
+			// delete(m, k) and clear(m) write the map too.
+			if !c.concurrent && !c.inGoroutine(u, stack) || len(n.Args) == 0 ||
+				!discovery.IsBuiltinCall(c.info(), n, "delete") && !discovery.IsBuiltinCall(c.info(), n, "clear") {
+				return true
+			}
+			root := c.rootOf(n.Args[0])
+			if root == nil || !isMap(c.info().TypeOf(n.Args[0])) || c.locked(u, stack, n.Pos()) || c.safe(root, n.Args[0], false) {
+				return true
+			}
+			switch {
+			case c.inGoroutine(u, stack):
+				add(n.Args[0], n.End(), raceMsg)
+			case c.unlocked[u]:
+				add(n.Args[0], n.End(), mapMsg)
 			}
 		}
 		return true
@@ -209,11 +256,12 @@ func (c *checker) display(lhs ast.Expr) string {
 }
 
 // safe reports whether a goroutine may write lhs without a lock: the state
-// synchronises itself (sync/atomic, sync.Map), or lhs is an element of a
-// slice or array, which goroutines fill at distinct indexes
-// (results[i] = v) without racing.
-func (c *checker) safe(root *types.Var, lhs ast.Expr) bool {
-	if idx, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+// synchronises itself (sync/atomic, sync.Map), or, when distinct is set,
+// lhs is an element of a slice or array, which the goroutines of one
+// invocation fill at distinct indexes (results[i] = v) without racing.
+// Concurrent invocations share no such index discipline.
+func (c *checker) safe(root *types.Var, lhs ast.Expr, distinct bool) bool {
+	if idx, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && distinct {
 		t := c.info().TypeOf(idx.X)
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
@@ -369,6 +417,14 @@ func (c *checker) memo(lhs ast.Expr, stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// concurrentMsg is the multi-concurrency message for a write to lhs.
+func (c *checker) concurrentMsg(lhs ast.Expr) string {
+	if idx, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(c.info().TypeOf(idx.X)) {
+		return mapMsg
+	}
+	return concurrentMsg
 }
 
 // isReset reports whether per-invocation code resets path p or the state
@@ -630,8 +686,19 @@ func (c *checker) prepare() {
 		})
 	}
 
+	if c.concurrent {
+		c.unlocked = make(map[*discovery.Unit]bool)
+		unlocked := func(u *discovery.Unit, stack []ast.Node, id *ast.Ident) bool {
+			return !c.locked(u, stack, id.Pos())
+		}
+		for _, u := range c.perInvocation(unlocked) {
+			c.unlocked[u] = true
+		}
+	}
+
 	c.resets = make(map[string]bool)
-	for _, u := range c.perInvocation() {
+	all := func(*discovery.Unit, []ast.Node, *ast.Ident) bool { return true }
+	for _, u := range c.perInvocation(all) {
 		c.res.Inspect(u, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -666,9 +733,9 @@ func (c *checker) prepare() {
 
 // perInvocation returns the functions that may run on every invocation:
 // those reachable from the package's handlers and, in a library, from its
-// exported functions and methods. init, main and what only they call are
-// not among them.
-func (c *checker) perInvocation() []*discovery.Unit {
+// exported functions and methods, through the uses of functions that follow
+// accepts. init, main and what only they call are not among them.
+func (c *checker) perInvocation(follow func(u *discovery.Unit, stack []ast.Node, id *ast.Ident) bool) []*discovery.Unit {
 	seen := make(map[*discovery.Unit]bool)
 	var queue []*discovery.Unit
 	add := func(u *discovery.Unit) {
@@ -693,9 +760,9 @@ func (c *checker) perInvocation() []*discovery.Unit {
 		u := queue[0]
 		queue = queue[1:]
 		out = append(out, u)
-		c.res.Inspect(u, func(n ast.Node, _ []ast.Node) bool {
+		c.res.Inspect(u, func(n ast.Node, stack []ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
-				if fn, ok := c.info().Uses[id].(*types.Func); ok {
+				if fn, ok := c.info().Uses[id].(*types.Func); ok && follow(u, stack, id) {
 					add(c.res.FuncUnit(fn))
 				}
 			}

@@ -22,3 +22,24 @@ func TestGlobalState(t *testing.T) {
 		"globalstate/race", "globalstate/growth", "globalstate/request",
 		"globalstate/lib", "globalstate/xpkg", "globalstate/memo")
 }
+
+// TestConcurrentConfig runs multi-concurrency mode turned on by the
+// package's lambdalint.toml.
+func TestConcurrentConfig(t *testing.T) {
+	analysistest.Run(t, testdata(t), globalstate.Analyzer, "globalstate/concurrent")
+}
+
+// TestConcurrentFlag runs multi-concurrency mode turned on by
+// -globalstate.concurrent.
+func TestConcurrentFlag(t *testing.T) {
+	setFlag(t, "concurrent", "true")
+	analysistest.Run(t, testdata(t), globalstate.Analyzer, "globalstate/concurrentflag")
+}
+
+// setFlag sets an analyzer flag for the duration of the test.
+func setFlag(t *testing.T, name, value string) {
+	if err := globalstate.Analyzer.Flags.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(globalstate.ResetFlags)
+}
