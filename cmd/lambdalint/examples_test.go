@@ -117,3 +117,46 @@ func jsonFindings(t *testing.T, out, dir string) []string {
 	slices.Sort(lines)
 	return slices.Compact(lines)
 }
+
+// TestDisableRule disables each rule in turn, with -<rule>=false, in the
+// command and under go vet -vettool: its findings in the examples go, the
+// others' stay.
+func TestDisableRule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the AWS SDKs")
+	}
+	dir, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := runLambdalint(t, ".", "-C", dir, "-json", "./...")
+	if all.code != exitFindings {
+		t.Fatalf("lambdalint -json: exit status %d; stderr:\n%s", all.code, all.stderr)
+	}
+	everything := jsonFindings(t, all.stdout, dir)
+	for _, a := range analyzers.All() {
+		var want []string
+		for _, f := range everything {
+			if strings.Split(f, " ")[1] != a.Name {
+				want = append(want, f)
+			}
+		}
+		off := "-" + a.Name + "=false"
+		cli := runLambdalint(t, ".", "-C", dir, "-json", off, "./...")
+		vet := runGo(t, dir, "vet", "-vettool="+lambdalintBin, "-json", off, "./...")
+		for _, r := range []struct {
+			how string
+			res result
+		}{{"lambdalint " + off, cli}, {"go vet -vettool " + off, vet}} {
+			checkNoCrash(t, r.res)
+			if r.res.code != exitClean && r.res.code != exitFindings {
+				t.Errorf("%s: exit status %d; stderr:\n%s", r.how, r.res.code, r.res.stderr)
+				continue
+			}
+			if got := jsonFindings(t, r.res.stdout, dir); !slices.Equal(got, want) {
+				t.Errorf("%s: got findings\n%s\nwant every finding but %s's:\n%s",
+					r.how, strings.Join(got, "\n"), a.Name, strings.Join(want, "\n"))
+			}
+		}
+	}
+}

@@ -270,3 +270,49 @@ func TestVetMode(t *testing.T) {
 		}
 	}
 }
+
+// TestConfig runs lambdalint.toml through the command and go vet: a valid
+// file turns globalstate's multi-concurrency mode on, a misspelt setting
+// is an error that names the file, and the flag wins over the file.
+func TestConfig(t *testing.T) {
+	dir := copyModule(t, "lambda")
+	config := filepath.Join(dir, "lambdalint.toml")
+	write := func(s string) {
+		if err := os.WriteFile(config, []byte(s), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const concurrent = "written by handler code without a lock"
+
+	res := runLambdalint(t, dir, "-globalstate")
+	if strings.Contains(res.stdout, concurrent) {
+		t.Errorf("multi-concurrency finding without the mode:\n%s", res.stdout)
+	}
+
+	write("[globalstate]\nconcurrent = true\n")
+	res = runLambdalint(t, dir, "-globalstate")
+	if res.code != exitFindings || !strings.Contains(res.stdout, concurrent) {
+		t.Errorf("concurrent = true: exit status %d, want %d and a multi-concurrency finding:\n%s%s", res.code, exitFindings, res.stdout, res.stderr)
+	}
+	vet := runGo(t, dir, "vet", "-vettool="+lambdalintBin, "-globalstate")
+	if !strings.Contains(vet.stderr, concurrent) {
+		t.Errorf("go vet -vettool, concurrent = true: no multi-concurrency finding:\n%s", vet.stderr)
+	}
+	res = runLambdalint(t, dir, "-globalstate", "-globalstate.concurrent=false")
+	if strings.Contains(res.stdout, concurrent) {
+		t.Errorf("-globalstate.concurrent=false does not override the file:\n%s", res.stdout)
+	}
+
+	write("[globalstate]\nconcurent = true\n")
+	res = runLambdalint(t, dir)
+	checkNoCrash(t, res)
+	want := config + ": unknown setting concurent in [globalstate]"
+	if res.code != exitError || !strings.Contains(res.stderr, want) {
+		t.Errorf("misspelt setting: exit status %d, want %d and %q in stderr:\n%s", res.code, exitError, want, res.stderr)
+	}
+	vet = runGo(t, dir, "vet", "-vettool="+lambdalintBin)
+	checkNoCrash(t, vet)
+	if vet.code == 0 || !strings.Contains(vet.stderr, want) {
+		t.Errorf("go vet -vettool, misspelt setting: exit status %d, want %q in stderr:\n%s", vet.code, want, vet.stderr)
+	}
+}
