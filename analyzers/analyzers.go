@@ -10,6 +10,7 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
+	"github.com/lambdalint/lambdalint/analyzers/processexit"
 )
 
 // All returns lambdalint's rules, sorted by name.
@@ -19,5 +20,6 @@ func All() []*analysis.Analyzer {
 		globalstate.Analyzer,
 		goroutineleak.Analyzer,
 		handlersetup.Analyzer,
+		processexit.Analyzer,
 	}
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"os"
@@ -234,6 +235,28 @@ func isStdPackage(pass *analysis.Pass) bool {
 
 // gorootCache maps a directory to whether it is a GOROOT.
 var gorootCache sync.Map
+
+// IsStdPath reports whether path, the import path of a package that the
+// package being analysed uses, is a package of the standard library: a
+// path without a dot in its first element whose directory is in GOROOT. (A
+// dotless path alone is not enough: GOPATH-style test packages and modules
+// named without a dot have one too.)
+func IsStdPath(path string) bool {
+	if v, ok := stdPaths.Load(path); ok {
+		return v.(bool)
+	}
+	first, _, _ := strings.Cut(path, "/")
+	std := false
+	if !strings.Contains(first, ".") && build.Default.GOROOT != "" {
+		fi, err := os.Stat(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(path)))
+		std = err == nil && fi.IsDir()
+	}
+	stdPaths.Store(path, std)
+	return std
+}
+
+// stdPaths maps an import path to whether it is a standard library package.
+var stdPaths sync.Map
 
 // isDependency reports whether the package belongs to a module downloaded
 // as a versioned dependency, rather than the main module, a workspace

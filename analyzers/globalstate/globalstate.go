@@ -527,14 +527,7 @@ func (c *checker) launcher(call *ast.CallExpr) (int, bool) {
 	if !ok || len(call.Args) == 0 {
 		return 0, false
 	}
-	name := stypeutil.FuncName(fn.Origin())
-	if _, ok := lambdaapi.GroupGo[name]; ok {
-		return 0, true
-	}
-	if t, ok := lambdaapi.Timers[name]; ok && t.Kind == lambdaapi.TimerFunc {
-		return len(call.Args) - 1, true
-	}
-	return 0, false
+	return lambdaapi.Launch(stypeutil.FuncName(fn.Origin()), len(call.Args))
 }
 
 // launched reports whether lit, whose enclosing nodes are parents, runs

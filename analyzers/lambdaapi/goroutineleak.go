@@ -10,6 +10,29 @@ var GroupGo = map[string]string{
 	"(*github.com/sourcegraph/conc.WaitGroup).Go": "conc.WaitGroup.Go",
 }
 
+// PanicToWait lists the GroupGo methods whose group recovers a panic in
+// the goroutine and hands it to Wait, so that it does not end the process.
+var PanicToWait = map[string]bool{
+	"(*github.com/sourcegraph/conc.WaitGroup).Go": true,
+}
+
+// Launch reports whether a call of the function named name (as
+// typeutil.FuncName prints it) with nargs arguments runs one of them in a
+// new goroutine, and which: the function of a GroupGo method, or of
+// time.AfterFunc.
+func Launch(name string, nargs int) (int, bool) {
+	if nargs == 0 {
+		return 0, false
+	}
+	if _, ok := GroupGo[name]; ok {
+		return 0, true
+	}
+	if t, ok := Timers[name]; ok && t.Kind == TimerFunc {
+		return nargs - 1, true
+	}
+	return 0, false
+}
+
 // PipeTypes are the types whose two ends tie a goroutine that holds one end
 // to the code that holds the other: a goroutine writing to an io.PipeWriter
 // ends when the reader has drained the pipe.

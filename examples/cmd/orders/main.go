@@ -1,14 +1,15 @@
 // Command orders handles POST /orders behind an API Gateway REST API
 // (Lambda proxy integration).
 //
-// It shows four findings in one handler: a cross-package client
+// It shows five findings in one handler: a cross-package client
 // construction (store.New builds the AWS config and a DynamoDB client on
 // every invocation), a regular expression of a constant compiled per
 // invocation, an in-memory list of order IDs that grows for as long as the
 // execution environment lives, and a call made with context.Background()
-// while the invocation's ctx is at hand. Next to them are look-alikes that
+// while the invocation's ctx is at hand, and log.Fatalf on an error path,
+// which ends the process. Next to them are look-alikes that
 // lambdalint leaves alone: a package-level regexp, a mutex-guarded counter
-// and an SQS client built in init.
+// and an SQS client built in init (where log.Fatalf is fine).
 package main
 
 import (
@@ -111,7 +112,8 @@ func handle(ctx context.Context, req events.APIGatewayProxyRequest) (events.APIG
 
 	body, err := json.Marshal(order)
 	if err != nil {
-		return events.APIGatewayProxyResponse{}, err
+		// lambdalint: processexit — log.Fatalf ends the process without a response (Runtime.ExitError) and the next invocation is a cold start; return the error instead.
+		log.Fatalf("marshal order %s: %v", in.ID, err)
 	}
 	// Publish even if the caller has gone away: the order is already stored.
 	// lambdalint: ctxdeadline — context.Background() drops the invocation deadline, so a slow SQS call can run past the function timeout; pass ctx.
