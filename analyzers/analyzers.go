@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/lambdalint/lambdalint/analyzers/ctxdeadline"
+	"github.com/lambdalint/lambdalint/analyzers/ctxescape"
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
@@ -17,6 +18,7 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ctxdeadline.Analyzer,
+		ctxescape.Analyzer,
 		globalstate.Analyzer,
 		goroutineleak.Analyzer,
 		handlersetup.Analyzer,
