@@ -11,6 +11,7 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
+	"github.com/lambdalint/lambdalint/analyzers/handlersignature"
 	"github.com/lambdalint/lambdalint/analyzers/processexit"
 )
 
@@ -22,6 +23,7 @@ func All() []*analysis.Analyzer {
 		globalstate.Analyzer,
 		goroutineleak.Analyzer,
 		handlersetup.Analyzer,
+		handlersignature.Analyzer,
 		processexit.Analyzer,
 	}
 }
