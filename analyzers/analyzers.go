@@ -8,6 +8,7 @@ import (
 
 	"github.com/lambdalint/lambdalint/analyzers/ctxdeadline"
 	"github.com/lambdalint/lambdalint/analyzers/ctxescape"
+	"github.com/lambdalint/lambdalint/analyzers/filesystem"
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
@@ -20,6 +21,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ctxdeadline.Analyzer,
 		ctxescape.Analyzer,
+		filesystem.Analyzer,
 		globalstate.Analyzer,
 		goroutineleak.Analyzer,
 		handlersetup.Analyzer,
