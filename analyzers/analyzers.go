@@ -8,11 +8,13 @@ import (
 
 	"github.com/lambdalint/lambdalint/analyzers/ctxdeadline"
 	"github.com/lambdalint/lambdalint/analyzers/ctxescape"
+	"github.com/lambdalint/lambdalint/analyzers/envvars"
 	"github.com/lambdalint/lambdalint/analyzers/filesystem"
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
 	"github.com/lambdalint/lambdalint/analyzers/goroutineleak"
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
 	"github.com/lambdalint/lambdalint/analyzers/handlersignature"
+	"github.com/lambdalint/lambdalint/analyzers/invoke"
 	"github.com/lambdalint/lambdalint/analyzers/processexit"
 )
 
@@ -21,11 +23,13 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ctxdeadline.Analyzer,
 		ctxescape.Analyzer,
+		envvars.Analyzer,
 		filesystem.Analyzer,
 		globalstate.Analyzer,
 		goroutineleak.Analyzer,
 		handlersetup.Analyzer,
 		handlersignature.Analyzer,
+		invoke.Analyzer,
 		processexit.Analyzer,
 	}
 }

@@ -4,7 +4,9 @@
 // lambdalint.toml turns on globalstate's multi-concurrency mode.
 //
 // It shows a client initialised lazily without a lock and a tenant cache
-// map written without one (globalstate, multi-concurrency mode). The
+// map written without one (globalstate, multi-concurrency mode), and the
+// X-Ray trace header read from _X_AMZN_TRACE_ID, which the runtime does not
+// set when invocations run concurrently (envvars). The
 // look-alikes that stay silent: a counter kept with sync/atomic, and the
 // per-tenant settings cache written under its mutex.
 package main
@@ -21,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 )
 
 var enrichedQueue = os.Getenv("ENRICHED_QUEUE_URL")
@@ -56,6 +59,9 @@ func handle(ctx context.Context, e events.SQSEvent) error {
 		}
 		queue = sqs.NewFromConfig(cfg) // finding: two invocations can initialise it at once
 	}
+	// finding: on Managed Instances the runtime does not set _X_AMZN_TRACE_ID
+	// (several invocations share the process); the trace header is on ctx.
+	traceHeader := os.Getenv("_X_AMZN_TRACE_ID")
 	for _, r := range e.Records {
 		var m message
 		if err := json.Unmarshal([]byte(r.Body), &m); err != nil {
@@ -72,6 +78,9 @@ func handle(ctx context.Context, e events.SQSEvent) error {
 		if _, err := queue.SendMessage(ctx, &sqs.SendMessageInput{
 			QueueUrl:    aws.String(enrichedQueue),
 			MessageBody: aws.String(string(body)),
+			MessageSystemAttributes: map[string]sqstypes.MessageSystemAttributeValue{
+				"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String(traceHeader)},
+			},
 		}); err != nil {
 			return err
 		}

@@ -5,6 +5,9 @@ import "context"
 
 var FunctionName string
 
-type LambdaContext struct{ AwsRequestID string }
+type LambdaContext struct {
+	AwsRequestID       string
+	InvokedFunctionArn string
+}
 
 func FromContext(ctx context.Context) (*LambdaContext, bool) { return nil, false }

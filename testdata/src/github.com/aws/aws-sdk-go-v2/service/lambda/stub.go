@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/lambda/types"
 )
 
 type Options struct{ Region string }
@@ -16,12 +17,13 @@ func New(options Options, optFns ...func(*Options)) *Client { return &Client{} }
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client { return &Client{} }
 
 type InvokeInput struct {
-	TableName    *string
-	Bucket, Key  *string
-	QueueUrl     *string
-	MessageBody  *string
-	FunctionName *string
-	Payload      []byte
+	TableName      *string
+	Bucket, Key    *string
+	QueueUrl       *string
+	MessageBody    *string
+	FunctionName   *string
+	Payload        []byte
+	InvocationType types.InvocationType
 }
 
 type InvokeOutput struct{ Payload []byte }
