@@ -45,12 +45,12 @@ func init() {
 }
 
 func handler(ctx context.Context, e Event) error {
-	requests++                      // want `requests is written by handler code without a lock: with Lambda Managed Instances several invocations run at once`
-	lastRun = time.Now()            // want `lastRun is written by handler code without a lock`
-	seen[e.ID] = true               // want `seen is a map written by handler code without a lock: .* concurrent map writes crash it` `seen grows on every invocation`
-	delete(sessions, e.ID)          // want `sessions is a map written by handler code without a lock`
-	slots[0] = 1                    // want `slots is written by handler code without a lock`
-	lastBody = e.Body               // want `lastBody holds per-request data`
+	requests++             // want `requests is written by handler code without a lock: with Lambda Managed Instances several invocations run at once`
+	lastRun = time.Now()   // want `lastRun is written by handler code without a lock`
+	seen[e.ID] = true      // want `seen is a map written by handler code without a lock: .* concurrent map writes crash it` `seen grows on every invocation`
+	delete(sessions, e.ID) // want `sessions is a map written by handler code without a lock`
+	slots[0] = 1           // want `slots is written by handler code without a lock`
+	lastBody = e.Body      // want `lastBody holds per-request data`
 	if client == nil {
 		client = newClient() // want `client is initialised lazily without a lock: .* use sync.OnceValue`
 	}
