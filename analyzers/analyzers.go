@@ -15,6 +15,7 @@ import (
 	"github.com/lambdalint/lambdalint/analyzers/handlersetup"
 	"github.com/lambdalint/lambdalint/analyzers/handlersignature"
 	"github.com/lambdalint/lambdalint/analyzers/invoke"
+	"github.com/lambdalint/lambdalint/analyzers/neverruns"
 	"github.com/lambdalint/lambdalint/analyzers/processexit"
 )
 
@@ -30,6 +31,7 @@ func All() []*analysis.Analyzer {
 		handlersetup.Analyzer,
 		handlersignature.Analyzer,
 		invoke.Analyzer,
+		neverruns.Analyzer,
 		processexit.Analyzer,
 	}
 }

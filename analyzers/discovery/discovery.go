@@ -120,10 +120,12 @@ type Result struct {
 }
 
 // Skip reports whether a rule has nothing to do in this package: it is the
-// standard library or a downloaded dependency, or it has no handler and no
-// function that another package could call. It is every rule's fast path.
+// standard library or a downloaded dependency, or it has no handler, no
+// start call (whose handler may be one discovery cannot resolve, or an
+// invalid one) and no function that another package could call. It is every
+// rule's fast path.
 func (r *Result) Skip() bool {
-	return r.foreign || !r.HasHandlers() && !r.HasExported()
+	return r.foreign || !r.HasHandlers() && len(r.StartCalls) == 0 && !r.HasExported()
 }
 
 // UnitOf returns the unit of a *ast.FuncDecl or handler *ast.FuncLit.

@@ -38,12 +38,8 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
-	// Not res.Skip(): an invalid handler (a struct without Invoke, nil) is
-	// no entry, so a main package whose only handler is invalid has no
-	// handlers and nothing exported. The rule exports no facts, so a
-	// package without start calls has nothing to do; the standard library
-	// has none (discovery does not look).
-	if len(res.StartCalls) == 0 {
+	// The rule looks at start calls only and exports no facts.
+	if res.Skip() || len(res.StartCalls) == 0 {
 		return nil, nil
 	}
 	c := newChecker(pass)

@@ -9,7 +9,9 @@
 // signature discards the ctx (`_ context.Context`) although it does I/O,
 // so there is no deadline it could pass on (ctxdeadline). The message
 // template parsed into a package-level variable is the look-alike that
-// stays silent.
+// stays silent. main installs a SIGTERM handler that never runs, since the
+// function registers no extension (neverruns); cmd/thumbnails shows the
+// working form, lambda.WithEnableSIGTERM.
 package main
 
 //lint:file-ignore SA1019 this function has not been migrated to the AWS SDK for Go v2 yet.
@@ -18,8 +20,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"text/template"
 
 	"github.com/aws/aws-lambda-go/lambda"
@@ -101,5 +105,13 @@ func tierFor(orders int) string {
 }
 
 func main() {
+	// Say goodbye when the environment shuts down.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		fmt.Println("legacy: shutting down")
+		os.Exit(0)
+	}()
 	lambda.Start(handle)
 }
