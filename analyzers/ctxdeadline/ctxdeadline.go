@@ -225,7 +225,7 @@ func (c *checker) methodSibling(call *ast.CallExpr, fn *types.Func) *types.Func 
 // Logger.WithContext(ctx) context.Context are not a pair.
 func matches(m, v *types.Signature) bool {
 	mp, vp := m.Params(), v.Params()
-	if vp.Len() < 1 || !isContext(vp.At(0).Type()) || !types.Identical(m.Results(), v.Results()) {
+	if vp.Len() < 1 || !discovery.IsContext(vp.At(0).Type()) || !types.Identical(m.Results(), v.Results()) {
 		return false
 	}
 	n := mp.Len()
@@ -329,33 +329,17 @@ func (c *checker) givenContextLater(u *discovery.Unit, stack []ast.Node, call *a
 		withReq, withCtx := false, false
 		for i, arg := range later.Args {
 			if isReq(arg) {
-				pt := paramType(sig, i)
+				pt := discovery.ParamType(sig, i)
 				withReq = withReq || pt != nil && stypeutil.IsPointerToTypeWithName(pt, "net/http.Request")
 			}
 		}
 		for p := range sig.Params().Variables() {
-			withCtx = withCtx || isContext(p.Type())
+			withCtx = withCtx || discovery.IsContext(p.Type())
 		}
 		found = withReq && withCtx
 		return !found
 	})
 	return found
-}
-
-// paramType returns the type of the parameter of sig that receives the
-// i-th argument, or nil.
-func paramType(sig *types.Signature, i int) types.Type {
-	ps := sig.Params()
-	switch {
-	case sig.Variadic() && i >= ps.Len()-1:
-		if s, ok := ps.At(ps.Len() - 1).Type().Underlying().(*types.Slice); ok {
-			return s.Elem()
-		}
-		return nil
-	case i < ps.Len():
-		return ps.At(i).Type()
-	}
-	return nil
 }
 
 // assignedVar returns the variable the call at the top of stack is
@@ -462,7 +446,7 @@ func (c *checker) doesIO(u *discovery.Unit) bool {
 				break
 			}
 			params := fn.Signature().Params()
-			if lambdaapi.IsIOPackage(fn.Pkg().Path()) && params.Len() > 0 && isContext(params.At(0).Type()) {
+			if lambdaapi.IsIOPackage(fn.Pkg().Path()) && params.Len() > 0 && discovery.IsContext(params.At(0).Type()) {
 				found = true
 				break
 			}
@@ -521,7 +505,7 @@ func paramContexts(info *types.Info, ft *ast.FuncType) []ctxSource {
 				continue
 			}
 			switch {
-			case isContext(v.Type()):
+			case discovery.IsContext(v.Type()):
 				out = append(out, ctxSource{v, id.Name})
 			case stypeutil.IsPointerToTypeWithName(v.Type(), "net/http.Request"):
 				out = append(out, ctxSource{v, id.Name + ".Context()"})
@@ -529,12 +513,6 @@ func paramContexts(info *types.Info, ft *ast.FuncType) []ctxSource {
 		}
 	}
 	return out
-}
-
-// isContext reports whether t is context.Context (or an alias of it, such
-// as the AWS SDK's aws.Context).
-func isContext(t types.Type) bool {
-	return stypeutil.IsTypeWithName(t, "context.Context")
 }
 
 // assignsTo reports whether the call at the top of stack is assigned to v:

@@ -202,7 +202,7 @@ func (c *checker) captured(u *discovery.Unit, v *types.Var) bool {
 	if u.Func != nil || c.res.EntryOf(u) == nil || v.Pkg() != c.pass.Pkg || discovery.IsPackageLevel(v) {
 		return false
 	}
-	return !within(v.Pos(), u.Node)
+	return !discovery.Within(v.Pos(), u.Node)
 }
 
 // display names the place a store writes to: "current", "state.byID" for
@@ -243,7 +243,7 @@ func body(u *discovery.Unit, stack []ast.Node) *ast.BlockStmt {
 // receiver.
 func (c *checker) dropped(t *taint, u *discovery.Unit, stack []ast.Node, at ast.Node, place ast.Expr, method bool) bool {
 	var mapExpr ast.Expr
-	if idx, ok := ast.Unparen(place).(*ast.IndexExpr); ok && !method && isMap(c.info.TypeOf(idx.X)) {
+	if idx, ok := ast.Unparen(place).(*ast.IndexExpr); ok && !method && discovery.IsMap(c.info.TypeOf(idx.X)) {
 		mapExpr = idx.X
 	}
 	same := func(e ast.Expr) bool {
@@ -519,42 +519,7 @@ func recvVar(u *discovery.Unit) *types.Var {
 	return recv
 }
 
-// within reports whether pos lies in n.
-func within(pos token.Pos, n ast.Node) bool {
-	return n.Pos() <= pos && pos < n.End()
-}
-
-// isContext reports whether t is context.Context (or an alias of it, such
-// as the AWS SDK's aws.Context).
-func isContext(t types.Type) bool {
-	return t != nil && stypeutil.IsTypeWithName(t, "context.Context")
-}
-
 // isRequest reports whether t is *http.Request.
 func isRequest(t types.Type) bool {
 	return t != nil && stypeutil.IsPointerToTypeWithName(t, lambdaapi.RequestType)
-}
-
-func isMap(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	_, ok := t.Underlying().(*types.Map)
-	return ok
-}
-
-// paramType returns the type of the parameter of sig that receives the
-// i-th argument, or nil.
-func paramType(sig *types.Signature, i int) types.Type {
-	ps := sig.Params()
-	switch {
-	case sig.Variadic() && i >= ps.Len()-1:
-		if s, ok := ps.At(ps.Len() - 1).Type().Underlying().(*types.Slice); ok {
-			return s.Elem()
-		}
-		return nil
-	case i < ps.Len():
-		return ps.At(i).Type()
-	}
-	return nil
 }

@@ -53,7 +53,7 @@ func (c *checker) taintOf(u *discovery.Unit) *taint {
 
 	var as []assignment
 	forParams(c.info, u.Type, func(_ int, v *types.Var) {
-		if isContext(v.Type()) || isRequest(v.Type()) {
+		if discovery.IsContext(v.Type()) || isRequest(v.Type()) {
 			as = append(as, assignment{v: v, index: -1})
 		}
 	})
@@ -62,7 +62,7 @@ func (c *checker) taintOf(u *discovery.Unit) *taint {
 			return nil
 		}
 		v, ok := c.info.ObjectOf(id).(*types.Var)
-		if !ok || v.IsField() || discovery.IsPackageLevel(v) || !within(v.Pos(), u.Node) {
+		if !ok || v.IsField() || discovery.IsPackageLevel(v) || !discovery.Within(v.Pos(), u.Node) {
 			return nil
 		}
 		return v
@@ -196,7 +196,7 @@ func (c *checker) litParams(lit *ast.FuncLit, stack []ast.Node) []assignment {
 	}
 	var out []assignment
 	forParams(c.info, lit.Type, func(i int, v *types.Var) {
-		ctx, req := isContext(v.Type()), isRequest(v.Type())
+		ctx, req := discovery.IsContext(v.Type()), isRequest(v.Type())
 		switch {
 		case !ctx && !req:
 		case call != nil && call.Fun == n:
@@ -250,7 +250,7 @@ func (t *taint) carries(a assignment) bool {
 		return true
 	case a.index >= 0:
 		call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
-		return ok && isContext(a.v.Type()) && t.derivesAt(call, a.index)
+		return ok && discovery.IsContext(a.v.Type()) && t.derivesAt(call, a.index)
 	}
 	return t.value(a.v.Type(), a.rhs)
 }
@@ -259,7 +259,7 @@ func (t *taint) carries(a assignment) bool {
 // invocation's context.
 func (t *taint) value(typ types.Type, e ast.Expr) bool {
 	switch {
-	case isContext(typ):
+	case discovery.IsContext(typ):
 		return t.isCtx(e)
 	case isRequest(typ):
 		return t.isReq(e)
@@ -286,9 +286,9 @@ func (t *taint) isCtx(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
-		return ok && t.vars[v] && isContext(v.Type())
+		return ok && t.vars[v] && discovery.IsContext(v.Type())
 	case *ast.CallExpr:
-		if !isContext(info.TypeOf(x)) {
+		if !discovery.IsContext(info.TypeOf(x)) {
 			return false
 		}
 		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() {
@@ -326,7 +326,7 @@ func (t *taint) holds(e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, ok := info.Uses[x].(*types.Var)
-		return ok && t.vars[v] && !isContext(v.Type()) && !isRequest(v.Type())
+		return ok && t.vars[v] && !discovery.IsContext(v.Type()) && !isRequest(v.Type())
 	case *ast.CompositeLit:
 		for _, elt := range x.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -357,7 +357,7 @@ func (t *taint) holds(e ast.Expr) bool {
 // from the invocation's.
 func (t *taint) derivesAt(call *ast.CallExpr, i int) bool {
 	tuple, ok := t.c.info.TypeOf(call).(*types.Tuple)
-	return ok && i < tuple.Len() && isContext(tuple.At(i).Type()) && t.derives(call)
+	return ok && i < tuple.Len() && discovery.IsContext(tuple.At(i).Type()) && t.derives(call)
 }
 
 // derives reports whether call returns a context derived from the
@@ -386,7 +386,7 @@ func (t *taint) derives(call *ast.CallExpr) bool {
 	}
 	given := false
 	for i, a := range call.Args {
-		if pt := paramType(sig, i); pt != nil && isContext(pt) && t.isCtx(a) {
+		if pt := discovery.ParamType(sig, i); pt != nil && discovery.IsContext(pt) && t.isCtx(a) {
 			given = true
 			break
 		}
@@ -437,7 +437,7 @@ func (c *checker) computeReturnsDerived(u *discovery.Unit) bool {
 				return false
 			}
 			for i, r := range n.Results {
-				if isContext(results.At(i).Type()) && !t.isCtx(r) {
+				if discovery.IsContext(results.At(i).Type()) && !t.isCtx(r) {
 					ok = false
 				}
 			}

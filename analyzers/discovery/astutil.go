@@ -7,6 +7,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	stypeutil "honnef.co/go/tools/go/types/typeutil"
 )
 
 // StorageRoot returns the variable that a store to e writes into: v for v,
@@ -150,4 +152,42 @@ func IsBuiltinCall(info *types.Info, call *ast.CallExpr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
+}
+
+// Within reports whether pos lies in n.
+func Within(pos token.Pos, n ast.Node) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// IsContext reports whether t is context.Context, or an alias of it such
+// as the AWS SDK's aws.Context.
+func IsContext(t types.Type) bool {
+	return t != nil && stypeutil.IsTypeWithName(t, "context.Context")
+}
+
+// IsMap reports whether t's underlying type is a map.
+func IsMap(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+// ParamType returns the type of the parameter of sig that receives the
+// i-th argument of a call (the element type for the variadic part), or nil.
+func ParamType(sig *types.Signature, i int) types.Type {
+	params := sig.Params()
+	switch {
+	case i < 0 || params.Len() == 0:
+		return nil
+	case sig.Variadic() && i >= params.Len()-1:
+		if s, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return nil
+	case i < params.Len():
+		return params.At(i).Type()
+	}
+	return nil
 }

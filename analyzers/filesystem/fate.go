@@ -235,7 +235,7 @@ func (uc *unitChecker) flow(e ast.Expr, file bool) (flowKind, *types.Var) {
 		if fn.Pkg() != nil && lambdaapi.FSNonOwningPkgs[fn.Pkg().Path()] {
 			return flowOther, nil
 		}
-		if file && isMethodSet(paramType(fn.Signature(), argIndex(p, n))) {
+		if file && isMethodSet(discovery.ParamType(fn.Signature(), argIndex(p, n))) {
 			return flowOther, nil // an io.Writer, say: its methods cannot remove the file
 		}
 		return flowEscape, nil
@@ -296,23 +296,6 @@ func argIndex(call *ast.CallExpr, n ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// paramType returns the type of the parameter that receives argument i.
-func paramType(sig *types.Signature, i int) types.Type {
-	params := sig.Params()
-	switch {
-	case i < 0 || params.Len() == 0:
-		return nil
-	case sig.Variadic() && i >= params.Len()-1:
-		if s, ok := params.At(params.Len() - 1).Type().Underlying().(*types.Slice); ok {
-			return s.Elem()
-		}
-		return nil
-	case i < params.Len():
-		return params.At(i).Type()
-	}
-	return nil
 }
 
 // isMethodSet reports whether t is an interface with methods (io.Writer,

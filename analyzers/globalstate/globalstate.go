@@ -181,7 +181,7 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 				return true
 			}
 			root := c.rootOf(n.Args[0])
-			if root == nil || !isMap(c.info().TypeOf(n.Args[0])) || c.locked(u, stack, n.Pos()) || c.safe(root, n.Args[0], false) {
+			if root == nil || !discovery.IsMap(c.info().TypeOf(n.Args[0])) || c.locked(u, stack, n.Pos()) || c.safe(root, n.Args[0], false) {
 				return true
 			}
 			switch {
@@ -298,7 +298,7 @@ func (c *checker) growth(lhs, rhs ast.Expr, single bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !isMap(c.info().TypeOf(idx.X)) {
+	if !discovery.IsMap(c.info().TypeOf(idx.X)) {
 		return "", false
 	}
 	if tv, ok := c.info().Types[idx.Index]; ok && tv.Value != nil {
@@ -421,7 +421,7 @@ func (c *checker) memo(lhs ast.Expr, stack []ast.Node) bool {
 
 // concurrentMsg is the multi-concurrency message for a write to lhs.
 func (c *checker) concurrentMsg(lhs ast.Expr) string {
-	if idx, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(c.info().TypeOf(idx.X)) {
+	if idx, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && discovery.IsMap(c.info().TypeOf(idx.X)) {
 		return mapMsg
 	}
 	return concurrentMsg
@@ -713,7 +713,7 @@ func (c *checker) prepare() {
 				}
 			case *ast.CallExpr:
 				// clear empties a map but only zeroes a slice's elements.
-				if (discovery.IsBuiltinCall(c.info(), n, "clear") || discovery.IsBuiltinCall(c.info(), n, "delete")) && len(n.Args) > 0 && isMap(c.info().TypeOf(n.Args[0])) {
+				if (discovery.IsBuiltinCall(c.info(), n, "clear") || discovery.IsBuiltinCall(c.info(), n, "delete")) && len(n.Args) > 0 && discovery.IsMap(c.info().TypeOf(n.Args[0])) {
 					if p, ok := c.pathOf(n.Args[0]); ok {
 						c.resets[p] = true
 					}
@@ -803,7 +803,7 @@ func (c *checker) taint(u *discovery.Unit) *tainted {
 				if !ok {
 					continue
 				}
-				if all && !isContext(v.Type()) || lambdaapi.IsPerRequest(v.Type()) {
+				if all && !discovery.IsContext(v.Type()) || lambdaapi.IsPerRequest(v.Type()) {
 					t.objs[v] = true
 				}
 			}
@@ -881,16 +881,4 @@ func (c *checker) taint(u *discovery.Unit) *tainted {
 		}
 	}
 	return t
-}
-
-func isContext(t types.Type) bool {
-	return types.TypeString(t, nil) == "context.Context"
-}
-
-func isMap(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	_, ok := t.Underlying().(*types.Map)
-	return ok
 }

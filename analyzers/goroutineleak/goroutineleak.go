@@ -293,7 +293,7 @@ func (c *checker) goroutineRefs(s *ast.GoStmt) (refs []*types.Var, unknown bool)
 			case *ast.CallExpr:
 				switch fun := ast.Unparen(n.Fun).(type) {
 				case *ast.Ident:
-					if v, ok := c.info.Uses[fun].(*types.Var); ok && !within(v.Pos(), root) {
+					if v, ok := c.info.Uses[fun].(*types.Var); ok && !discovery.Within(v.Pos(), root) {
 						if lit := c.lits[v]; lit != nil && c.isLocal(v) {
 							if !visited[lit] {
 								visited[lit] = true
@@ -310,7 +310,7 @@ func (c *checker) goroutineRefs(s *ast.GoStmt) (refs []*types.Var, unknown bool)
 				}
 			case *ast.Ident:
 				v, ok := c.info.Uses[n].(*types.Var)
-				if !ok || seen[v] || within(v.Pos(), root) {
+				if !ok || seen[v] || discovery.Within(v.Pos(), root) {
 					break
 				}
 				t := v.Type()
@@ -363,18 +363,13 @@ func (c *checker) usesSharedSync(u *discovery.Unit) bool {
 	return found
 }
 
-// within reports whether pos lies in n.
-func within(pos token.Pos, n ast.Node) bool {
-	return n.Pos() <= pos && pos < n.End()
-}
-
 // isLocal reports whether v is a variable declared in the unit's body, not
 // a parameter of the unit or of a function literal in it.
 func (c *checker) isLocal(v *types.Var) bool {
 	if v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || c.funcScopes[v.Parent()] {
 		return false
 	}
-	return within(v.Pos(), c.u.Body)
+	return discovery.Within(v.Pos(), c.u.Body)
 }
 
 // goroutineOf returns the innermost go statement or group function
@@ -419,7 +414,7 @@ func (c *checker) waitedAfter(n ast.Node) bool {
 func (c *checker) joined(v *types.Var, s *ast.GoStmt) bool {
 	g := c.goroutineOf(s)
 	for _, id := range c.uses[v] {
-		if within(id.Pos(), s) {
+		if discovery.Within(id.Pos(), s) {
 			continue
 		}
 		switch k, method := c.classify(id); k {
@@ -658,7 +653,7 @@ func (c *checker) inSelectCase(e ast.Node) bool {
 	for p := c.parent[e]; p != nil; p = c.parent[p] {
 		switch p := p.(type) {
 		case *ast.CommClause:
-			return p.Comm != nil && within(e.Pos(), p.Comm)
+			return p.Comm != nil && discovery.Within(e.Pos(), p.Comm)
 		case ast.Stmt:
 			if _, ok := p.(*ast.ExprStmt); !ok {
 				if _, ok := p.(*ast.AssignStmt); !ok {

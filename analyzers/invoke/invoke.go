@@ -171,7 +171,7 @@ func (c *checker) inputLiteral(u *discovery.Unit, arg ast.Expr) *ast.CompositeLi
 		return nil
 	}
 	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || discovery.IsPackageLevel(v) || !within(v.Pos(), u.Body) {
+	if !ok || v.Pkg() != c.pass.Pkg || discovery.IsPackageLevel(v) || !discovery.Within(v.Pos(), u.Body) {
 		return nil
 	}
 	vals := c.valuesOf(v)
@@ -344,10 +344,6 @@ func typeName(t types.Type) string {
 		return ""
 	}
 	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
-}
-
-func within(pos token.Pos, n ast.Node) bool {
-	return n.Pos() <= pos && pos < n.End()
 }
 
 // valuesOf returns the expressions assigned to v anywhere in the package.
