@@ -136,19 +136,24 @@ func within(dir, loc string) bool {
 	return loc != "" && (dir == "/" || loc == dir || strings.HasPrefix(loc, dir+"/"))
 }
 
+// outerParent returns e with the parentheses around it, and the node
+// that holds them.
+func (uc *unitChecker) outerParent(e ast.Expr) (n, p ast.Node) {
+	n, p = e, uc.parent[e]
+	for {
+		pe, ok := p.(*ast.ParenExpr)
+		if !ok {
+			return n, p
+		}
+		n, p = pe, uc.parent[pe]
+	}
+}
+
 // resultVar returns the local variable that the first result of call is
 // assigned to, if any; escapes is set when it is stored anywhere else
 // (a field, a package variable, a parameter) or handed on.
 func (uc *unitChecker) resultVar(call *ast.CallExpr) (v *types.Var, escapes bool) {
-	var n ast.Node = call
-	p := uc.parent[n]
-	for {
-		pe, ok := p.(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		n, p = pe, uc.parent[pe]
-	}
+	_, p := uc.outerParent(call)
 	var lhs ast.Expr
 	switch p := p.(type) {
 	case *ast.ExprStmt:
@@ -188,15 +193,7 @@ const (
 // flow says where the value of e goes, e being a use of a variable that
 // holds the file (file set) or its name or path.
 func (uc *unitChecker) flow(e ast.Expr, file bool) (flowKind, *types.Var) {
-	var n ast.Node = e
-	p := uc.parent[n]
-	for {
-		pe, ok := p.(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		n, p = pe, uc.parent[pe]
-	}
+	n, p := uc.outerParent(e)
 	switch p := p.(type) {
 	case *ast.SelectorExpr:
 		call, ok := uc.parent[p].(*ast.CallExpr)
