@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -138,4 +139,56 @@ func (c *Config) Bool(rule, key string, known ...string) (value, ok bool, err er
 		return false, false, fmt.Errorf("%s: [%s] %s must be true or false, not %v", c.Path, rule, key, v)
 	}
 	return b, true, nil
+}
+
+// ConfigFingerprint returns a digest of the configuration files of the
+// module or workspace that contains dir: their paths and contents. Build
+// systems that cache analysis results by the analyzed code alone, such as
+// go vet, must fold it into their cache key, or a changed setting would
+// not change cached results.
+func ConfigFingerprint(dir string) (string, error) {
+	root := dir
+	for {
+		if fileExists(filepath.Join(root, "go.work")) || fileExists(filepath.Join(root, "go.mod")) {
+			break
+		}
+		parent := filepath.Dir(root)
+		if parent == root {
+			root = dir // not in a module: the directory alone
+			break
+		}
+		root = parent
+	}
+	h := sha256.New()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable: it holds no package go vet analyzes either
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != root && (name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() != ConfigFile {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d\n", path, len(data))
+		h.Write(data)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }

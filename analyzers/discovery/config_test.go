@@ -65,3 +65,32 @@ func TestConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigFingerprint(t *testing.T) {
+	mod := t.TempDir()
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/m\n")
+	writeFile(t, filepath.Join(mod, "cmd", "a", "a.go"), "package main\n")
+	fp := func() string {
+		t.Helper()
+		s, err := ConfigFingerprint(filepath.Join(mod, "cmd", "a"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	none := fp()
+	writeFile(t, filepath.Join(mod, "testdata", "lambdalint.toml"), "[globalstate]\nconcurrent = true\n")
+	writeFile(t, filepath.Join(mod, "vendor", "x", "lambdalint.toml"), "[globalstate]\nconcurrent = true\n")
+	if fp() != none {
+		t.Error("files under testdata or vendor change the fingerprint")
+	}
+	writeFile(t, filepath.Join(mod, "cmd", "b", "lambdalint.toml"), "[globalstate]\nconcurrent = true\n")
+	on := fp()
+	if on == none {
+		t.Error("a configuration file elsewhere in the module does not change the fingerprint")
+	}
+	writeFile(t, filepath.Join(mod, "cmd", "b", "lambdalint.toml"), "[globalstate]\nconcurrent = false\n")
+	if fp() == on {
+		t.Error("a changed setting does not change the fingerprint")
+	}
+}

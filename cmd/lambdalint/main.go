@@ -60,7 +60,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/lambdalint/lambdalint/analyzers"
 )
@@ -77,7 +76,7 @@ const progname = "lambdalint"
 func main() {
 	args := os.Args[1:]
 	if vetMode(args) {
-		unitchecker.Main(guard(analyzers.All(), true)...) // never returns
+		vetMain(analyzers.All()) // never returns
 	}
 	os.Exit(run(args, analyzers.All(), os.Stdout, os.Stderr))
 }

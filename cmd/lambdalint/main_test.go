@@ -298,6 +298,17 @@ func TestConfig(t *testing.T) {
 	if !strings.Contains(vet.stderr, concurrent) {
 		t.Errorf("go vet -vettool, concurrent = true: no multi-concurrency finding:\n%s", vet.stderr)
 	}
+	// go vet caches results (in -json mode, findings too) by code, flags
+	// and tool ID: the ID covers lambdalint.toml, so a changed setting is
+	// not answered from the cache.
+	for _, on := range []bool{false, true, false} {
+		write(fmt.Sprintf("[globalstate]\nconcurrent = %v\n", on))
+		vet := runGo(t, dir, "vet", "-vettool="+lambdalintBin, "-globalstate", "-json")
+		if got := strings.Contains(vet.stdout, concurrent); got != on {
+			t.Errorf("go vet -vettool -json, concurrent = %v: multi-concurrency finding %v, want %v:\n%s%s", on, got, on, vet.stdout, vet.stderr)
+		}
+	}
+	write("[globalstate]\nconcurrent = true\n")
 	res = runLambdalint(t, dir, "-globalstate", "-globalstate.concurrent=false")
 	if strings.Contains(res.stdout, concurrent) {
 		t.Errorf("-globalstate.concurrent=false does not override the file:\n%s", res.stdout)
