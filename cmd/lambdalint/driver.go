@@ -1,25 +1,43 @@
 package main
 
+// The command-line mode drives the go command's vet protocol: it runs
+//
+//	go vet -vettool=<this executable> -json [rule flags] [packages]
+//
+// and turns what go vet prints into lambdalint's output. The go command
+// lists and compiles the packages, type-checks dependencies from export
+// data in its build cache, runs this executable once per package in
+// parallel (vet mode, see vet.go), hands the rules' facts from package to
+// package, and caches the results of unchanged packages. So a run costs what
+// go vet costs, cold or warm; see docs/performance.md.
+
 import (
+	"bufio"
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"go/ast"
-	"go/token"
 	"io"
-	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 )
 
 // maxPackageErrors is how many errors are printed per broken package.
 const maxPackageErrors = 10
+
+// Environment of the vet tool, set by the command-line mode.
+const (
+	// envNoTest drops test files from the packages (-test=false).
+	envNoTest = "LAMBDALINT_NOTEST"
+	// envTestRules names the fake rules of this package's tests, which the
+	// test binary runs as the vet tool.
+	envTestRules = "LAMBDALINT_TEST_RULES"
+)
 
 // A driver runs the command-line mode once.
 type driver struct {
@@ -29,8 +47,6 @@ type driver struct {
 	stderr   io.Writer
 	failed   bool            // an error was reported: exit status 2
 	reported map[string]bool // the errors reported
-
-	generated map[string]bool // by absolute file name: the file is generated; set by findings
 }
 
 // errorf reports an error on stderr, once, and makes the exit status 2.
@@ -82,328 +98,294 @@ func (d *driver) run() int {
 	return exitClean
 }
 
-// analyze loads the packages and runs the rules on them. It reports the
-// packages that it cannot analyze, and the failures of the rules, and
-// returns the findings. It returns false if loading or analysis failed as a
-// whole.
+// vetTool returns the executable that go vet runs as its tool, and the
+// environment it needs on top of this process's; tests replace it.
+var vetTool = func() (string, []string, error) {
+	exe, err := os.Executable()
+	return exe, nil, err
+}
+
+// analyze runs go vet with the rules on the packages. It reports the
+// packages that go vet cannot analyze, and the failures of the rules, and
+// returns the findings. It returns false if go vet failed as a whole.
 func (d *driver) analyze() ([]*finding, bool) {
-	pkgs, err := load(d.dir, d.cfg)
+	exe, env, err := vetTool()
 	if err != nil {
-		d.errorf("%s", loadError(err))
+		d.errorf("%v", err)
+		return nil, false
+	}
+	args := []string{"vet", "-vettool=" + exe, "-json"}
+	if d.cfg.tags != "" {
+		args = append(args, "-tags="+d.cfg.tags)
+	}
+	args = append(args, d.cfg.ruleFlags...)
+	args = append(args, d.cfg.patterns...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = d.dir
+	cmd.Env = append(os.Environ(), env...)
+	if !d.cfg.tests {
+		cmd.Env = append(cmd.Env, envNoTest+"=1")
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		d.errorf("%v", err) // no go command
 		return nil, false
 	}
 
-	// checker.Analyze does not run rules on ill-typed packages (and their
-	// importers could not use their facts): report them and analyze the rest.
-	roots, errs := checkPackages(pkgs, d.rel)
+	findings, errs := d.decode(&stdout)
+	vetErrs := d.vetErrors(stderr.String())
+	vetErrs = append(vetErrs, d.brokenImports(vetErrs)...)
+	slices.SortStableFunc(vetErrs, func(a, b vetError) int { return cmp.Compare(a.pkg, b.pkg) })
+	if err != nil && len(vetErrs) == 0 && len(errs) == 0 {
+		vetErrs = []vetError{{msg: "go vet failed: " + err.Error()}}
+	}
+	for _, e := range vetErrs {
+		d.errorf("%s", e)
+	}
 	for _, msg := range errs {
 		d.errorf("%s", msg)
 	}
-	if len(roots) == 0 {
-		return nil, true
-	}
-
-	graph, err := checker.Analyze(guard(d.cfg.analyzers, false), roots, nil)
-	if err != nil {
-		d.errorf("%v", err) // invalid analyzer graph: a bug in a rule
-		return nil, false
-	}
-	for _, msg := range actionErrors(graph) {
-		d.errorf("%s", msg)
-	}
-	return d.findings(graph), true
+	return findings, true
 }
 
-// load loads the packages named by the patterns, with the syntax and types
-// of all dependencies, which rules exchanging facts need.
-func load(dir string, cfg *config) ([]*packages.Package, error) {
-	conf := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Dir:   dir,
-		Tests: cfg.tests,
-	}
-	if cfg.tags != "" {
-		conf.BuildFlags = []string{"-tags=" + cfg.tags}
-	}
-	pkgs, err := packages.Load(conf, cfg.patterns...)
-	if err == nil && len(pkgs) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(cfg.patterns, " "))
-	}
-	return pkgs, err
-}
-
-// checkPackages returns the packages of pkgs (the roots, matched by the
-// patterns) that can be analyzed: those with no errors in their import graph.
-// It describes why the others cannot be, the way the go command does, so that
-// the causes are not buried under their consequences:
-//   - the errors of each broken root, at most maxPackageErrors of them, but
-//     only its go list errors if it has any, and none if a dependency failed
-//     with go list errors (its type errors follow from these);
-//   - for a root that a broken dependency fails, that dependency and its
-//     first error, once;
-//   - the go list errors (missing modules, missing go.sum entries, ...) of
-//     every package.
-//
-// Type errors of dependencies are left out: they follow from go list errors,
-// or are summed up by the dependency line of the roots that import them.
-func checkPackages(pkgs []*packages.Package, rel func(string) string) (ok []*packages.Package, errs []string) {
-	broken := make(map[*packages.Package]bool)
-	own := make(map[*packages.Package]*loadErrors) // the broken packages' errors
-	var bad []*packages.Package                    // the packages with errors of their own
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		e := packageErrors(p, rel)
-		hasErrors := e != nil
-		if hasErrors {
-			own[p] = e
-			bad = append(bad, p)
-		}
-		for _, imp := range p.Imports {
-			hasErrors = hasErrors || broken[imp]
-		}
-		broken[p] = hasErrors
-		if hasErrors && own[p] == nil {
-			own[p] = new(loadErrors)
-		}
-	})
-	isRoot := make(map[*packages.Package]bool)
-	for _, p := range pkgs {
-		isRoot[p] = true
-		if !broken[p] {
-			ok = append(ok, p)
-		}
-	}
-
-	// Test variants repeat the errors of their package: print each line once.
-	seen := make(map[string]bool)
-	add := func(prefix string, msgs []string) {
-		n := 0
-		for _, msg := range msgs {
-			line := prefix + msg
-			if seen[line] {
-				continue
-			}
-			seen[line] = true
-			if n++; n <= maxPackageErrors {
-				errs = append(errs, line)
-			}
-		}
-		if n > maxPackageErrors {
-			errs = append(errs, fmt.Sprintf("%s... and %d more errors", prefix, n-maxPackageErrors))
-		}
-	}
-	byID := func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) }
-
-	roots := slices.SortedStableFunc(slices.Values(pkgs), byID)
-	for _, p := range roots {
-		if !broken[p] {
-			continue
-		}
-		prefix := packagePrefix(p)
-		e := own[p]
-		dep, depList := brokenDependency(p, broken, own)
-		switch {
-		case len(e.list) > 0:
-			add(prefix, e.list)
-		case !depList:
-			add(prefix, e.other)
-		}
-		if dep != nil && !isTestMain(p) {
-			first := cmp.Or(slices.Concat(own[dep].list, own[dep].other)...)
-			add(prefix, []string{"dependency " + pkgPath(dep) + " failed to load: " + first})
-			if !isRoot[dep] {
-				seen[packagePrefix(dep)+first] = true // quoted: not repeated below
-			}
-		}
-	}
-
-	slices.SortStableFunc(bad, byID)
-	for _, p := range bad {
-		if !isRoot[p] {
-			add(packagePrefix(p), own[p].list)
-		}
-	}
-	return ok, errs
-}
-
-// loadErrors are the errors of a package, formatted for printing.
-type loadErrors struct {
-	list  []string // errors of go list and of the package's module
-	other []string // parse and type errors
-}
-
-// packageErrors returns the errors of p, or nil if it has none.
-func packageErrors(p *packages.Package, rel func(string) string) *loadErrors {
-	if len(p.Errors) == 0 && (p.Module == nil || p.Module.Error == nil) {
-		return nil
-	}
-	e := new(loadErrors)
-	if m := p.Module; m != nil && m.Error != nil {
-		e.list = append(e.list, "module "+m.Path+": "+m.Error.Err)
-	}
-	for _, err := range p.Errors {
-		msg := err.Msg
-		if err.Pos != "" && err.Pos != "-" {
-			msg = shortPosn(err.Pos, rel) + ": " + msg
-		}
-		if isListError(err) {
-			e.list = append(e.list, msg)
-		} else {
-			e.other = append(e.other, msg)
-		}
-	}
-	return e
-}
-
-// isListError reports whether err is an error of go list, about the package
-// graph or the modules that provide it, rather than about the code.
-func isListError(err packages.Error) bool {
-	if err.Kind == packages.ListError {
-		return true
-	}
-	for _, s := range []string{
-		"missing go.sum entry",
-		"no required module provides package",
-		"updates to go.mod needed",
-		"verifying module",
-	} {
-		if strings.Contains(err.Msg, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// brokenDependency returns the broken dependency of p that is nearest to it
-// and has go list errors of its own, and true; or if there is none, the
-// nearest that has errors of its own, and false; or nil.
-func brokenDependency(p *packages.Package, broken map[*packages.Package]bool, own map[*packages.Package]*loadErrors) (*packages.Package, bool) {
-	var first *packages.Package
-	visited := map[*packages.Package]bool{p: true}
-	queue := []*packages.Package{p}
-	for len(queue) > 0 {
-		q := queue[0]
-		queue = queue[1:]
-		for _, path := range slices.Sorted(maps.Keys(q.Imports)) {
-			imp := q.Imports[path]
-			if !broken[imp] || visited[imp] {
-				continue
-			}
-			visited[imp] = true
-			e := own[imp]
-			if len(e.list) > 0 {
-				return imp, true
-			}
-			if first == nil && len(e.other) > 0 {
-				first = imp
-			}
-			queue = append(queue, imp)
-		}
-	}
-	return first, false
-}
-
-// isTestMain reports whether p is the main package that go list synthesizes
-// to run the tests of a package; it imports the test variant of the package.
-func isTestMain(p *packages.Package) bool {
-	if !strings.HasSuffix(p.ID, ".test") {
-		return false
-	}
-	for _, imp := range p.Imports {
-		if strings.HasSuffix(imp.ID, " ["+p.ID+"]") {
-			return true
-		}
-	}
-	return false
-}
-
-func pkgPath(p *packages.Package) string { return cmp.Or(p.PkgPath, p.ID) }
-
-func packagePrefix(p *packages.Package) string { return "package " + pkgPath(p) + ": " }
-
-// loadError describes an error of packages.Load. The errors of the go
-// command arrive wrapped as "err: exit status 1: stderr: go: ..." (see
-// golang.org/x/tools/internal/gocommand): it keeps the go command's message.
-func loadError(err error) string {
-	msg := err.Error()
-	if rest, ok := strings.CutPrefix(msg, "err: "); ok {
-		if status, stderr, ok := strings.Cut(rest, ": stderr: "); ok {
-			if stderr = strings.TrimSpace(stderr); stderr != "" {
-				return stderr
-			}
-			return "go command failed: " + status
-		}
-	}
-	return strings.TrimRightFunc(msg, unicode.IsSpace)
-}
-
-// actionErrors describes the failed actions of the graph: a rule (or one it
-// requires) that returned an error or panicked on a package. Failures that
-// only propagate the failure of a prerequisite are left out.
-func actionErrors(graph *checker.Graph) []string {
-	var errs []string
-	for act := range graph.All() {
-		if act.Err == nil || slices.ContainsFunc(act.Deps, func(dep *checker.Action) bool { return dep.Err != nil }) {
-			continue
-		}
-		errs = append(errs, fmt.Sprintf("%s: analyzer %s: %v", act.Package.PkgPath, act.Analyzer.Name, act.Err))
-	}
-	slices.Sort(errs)
-	return slices.Compact(errs)
-}
-
-// A finding is one diagnostic of a rule on a root package.
+// A finding is one diagnostic of a rule on a package.
 type finding struct {
 	pkgID string
 	rule  string
-	fset  *token.FileSet
-	posn  token.Position // start, with the file name relative to the working directory
-	end   token.Position // ditto
-	diag  analysis.Diagnostic
+	posn  position // start, with the file name relative to the working directory
+	end   position // ditto
+	diag  jsonDiagnostic
 }
 
-// findings returns the diagnostics of the root actions, sorted by position,
-// rule and message; identical ones (reported on a package and its test
-// variant) are kept, for -json and -fix, and dropped when printing text.
-func (d *driver) findings(graph *checker.Graph) []*finding {
-	d.generated = make(map[string]bool)
+// A position is a place in a file as go vet prints it: file:line:col.
+type position struct {
+	file      string
+	line, col int
+}
+
+func (p position) String() string {
+	switch {
+	case p.line == 0:
+		return p.file
+	case p.col == 0:
+		return fmt.Sprintf("%s:%d", p.file, p.line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.file, p.line, p.col)
+}
+
+// parsePosition parses "file:line:col", "file:line" or "file".
+func parsePosition(s string) position {
+	var nums []int
+	for range 2 {
+		i := strings.LastIndexByte(s, ':')
+		if i < 0 {
+			break
+		}
+		n, err := strconv.Atoi(s[i+1:])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		s = s[:i]
+	}
+	p := position{file: s}
+	if len(nums) > 0 {
+		p.line = nums[0]
+	}
+	if len(nums) > 1 {
+		p.col = nums[1]
+	}
+	return p
+}
+
+// decode reads the stream of JSON trees that go vet -json prints, one per
+// package, {"package ID": {"rule": [diagnostic, ...] or {"error": ...}}},
+// and returns the findings, sorted by position, rule and message, and the
+// failures of the rules.
+func (d *driver) decode(r io.Reader) ([]*finding, []string) {
 	var fs []*finding
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			continue
+	var errs []string
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			errs = append(errs, fmt.Sprintf("reading go vet's output: %v", err))
+			break
 		}
-		fset := act.Package.Fset
-		for _, f := range act.Package.Syntax {
-			d.generated[fset.File(f.FileStart).Name()] = ast.IsGenerated(f)
-		}
-		for _, diag := range act.Diagnostics {
-			posn := fset.Position(diag.Pos)
-			end := fset.Position(cmp.Or(diag.End, diag.Pos))
-			f := &finding{
-				pkgID: act.Package.ID,
-				rule:  act.Analyzer.Name,
-				fset:  fset,
-				posn:  posn,
-				end:   end,
-				diag:  diag,
+		for pkgID, rules := range tree {
+			for rule, raw := range rules {
+				var diags []jsonDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					var failure struct{ Error string }
+					if json.Unmarshal(raw, &failure) == nil && failure.Error != "" {
+						if msg := ruleError(pkgID, rule, failure.Error); msg != "" {
+							errs = append(errs, msg)
+						}
+					}
+					continue
+				}
+				for _, diag := range diags {
+					f := &finding{pkgID: pkgID, rule: rule, posn: parsePosition(diag.Posn), end: parsePosition(diag.End), diag: diag}
+					f.posn.file = d.rel(f.posn.file)
+					f.end.file = d.rel(f.end.file)
+					fs = append(fs, f)
+				}
 			}
-			f.posn.Filename = d.rel(posn.Filename)
-			f.end.Filename = d.rel(end.Filename)
-			fs = append(fs, f)
 		}
 	}
 	slices.SortStableFunc(fs, compareFindings)
-	return fs
+	slices.Sort(errs)
+	return fs, slices.Compact(errs)
+}
+
+// ruleError describes the failure of a rule on a package. The vet tool's
+// guard already names both; a rule that failed only because one it requires
+// did is left to the report of that one.
+func ruleError(pkgID, rule, msg string) string {
+	if strings.HasPrefix(msg, "failed prerequisites") {
+		return ""
+	}
+	if strings.Contains(msg, ": analyzer ") {
+		return msg
+	}
+	return fmt.Sprintf("%s: analyzer %s: %s", pkgID, rule, msg)
 }
 
 func compareFindings(a, b *finding) int {
 	return cmp.Or(
-		cmp.Compare(a.posn.Filename, b.posn.Filename),
-		cmp.Compare(a.posn.Line, b.posn.Line),
-		cmp.Compare(a.posn.Column, b.posn.Column),
+		cmp.Compare(a.posn.file, b.posn.file),
+		cmp.Compare(a.posn.line, b.posn.line),
+		cmp.Compare(a.posn.col, b.posn.col),
 		cmp.Compare(a.rule, b.rule),
 		cmp.Compare(a.diag.Message, b.diag.Message),
 		cmp.Compare(a.pkgID, b.pkgID),
 	)
+}
+
+// A vetError is an error that go vet printed: of a package, or of the go
+// command itself (pkg empty).
+type vetError struct {
+	pkg, msg string
+}
+
+func (e vetError) String() string {
+	if e.pkg == "" {
+		return e.msg
+	}
+	return "package " + e.pkg + ": " + e.msg
+}
+
+// vetErrors turns what go vet printed on stderr into errors. The go
+// command prints the errors of a package under a "# import/path" line; a
+// line indented by a tab continues the one before; other lines are errors
+// of the go command itself. File names are made relative to the working
+// directory, and at most maxPackageErrors errors are kept per package.
+func (d *driver) vetErrors(stderr string) []vetError {
+	var errs []vetError
+	pkg := ""
+	count := make(map[string]int)
+	sc := bufio.NewScanner(strings.NewReader(stderr))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.TrimSpace(line) == "":
+			continue
+		case strings.HasPrefix(line, "# "):
+			// "# example.com/p", or "# [example.com/p]" for the output of
+			// the vet tool itself.
+			pkg = strings.TrimPrefix(line, "# ")
+			if p, ok := strings.CutPrefix(pkg, "["); ok {
+				pkg = strings.TrimSuffix(p, "]")
+			}
+			continue
+		case strings.HasPrefix(line, progname+": "):
+			// The vet tool's own error, which names the package.
+			errs = append(errs, vetError{msg: strings.TrimPrefix(line, progname+": ")})
+			continue
+		case strings.HasPrefix(line, "\t") && len(errs) > 0 && count[pkg] <= maxPackageErrors:
+			errs[len(errs)-1].msg += "\n" + line
+			continue
+		}
+		msg := d.relPosn(line)
+		if pkg == "" {
+			errs = append(errs, vetError{msg: msg})
+			continue
+		}
+		if count[pkg]++; count[pkg] > maxPackageErrors {
+			if count[pkg] == maxPackageErrors+1 {
+				errs = append(errs, vetError{pkg, "... and more errors"})
+			}
+			continue
+		}
+		errs = append(errs, vetError{pkg, msg})
+	}
+	// go vet prints packages in the order they finish: sort them, keeping
+	// each package's errors in order.
+	slices.SortStableFunc(errs, func(a, b vetError) int { return cmp.Compare(a.pkg, b.pkg) })
+	return errs
+}
+
+// brokenImports names, for each package matched by the patterns that go vet
+// could not analyze because a package it imports failed, the first such
+// package and its first error: go vet reports only the failed package.
+func (d *driver) brokenImports(errs []vetError) []vetError {
+	first := make(map[string]string)
+	for _, e := range errs {
+		if _, ok := first[e.pkg]; e.pkg != "" && !ok {
+			first[e.pkg] = e.msg
+		}
+	}
+	if len(first) == 0 {
+		return nil
+	}
+	args := []string{"list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"}
+	if d.cfg.tags != "" {
+		args = append(args, "-tags="+d.cfg.tags)
+	}
+	cmd := exec.Command("go", append(args, d.cfg.patterns...)...)
+	cmd.Dir = d.dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil // the errors of go vet said it already
+	}
+	var more []vetError
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if _, ok := first[fields[0]]; ok {
+			continue // broken itself
+		}
+		for _, dep := range fields[1:] {
+			if msg, ok := first[dep]; ok {
+				more = append(more, vetError{fields[0], "dependency " + dep + " failed to load: " + msg})
+				break
+			}
+		}
+	}
+	return more
+}
+
+// relPosn rewrites the file name of a line "file:line:col: message" with
+// rel, and drops a leading "./".
+func (d *driver) relPosn(line string) string {
+	before, after, ok := strings.Cut(line, ": ")
+	if !ok {
+		return line
+	}
+	p := parsePosition(before)
+	if p.line == 0 || !strings.HasSuffix(p.file, ".go") {
+		return line
+	}
+	p.file = strings.TrimPrefix(d.rel(p.file), "./")
+	return p.String() + ": " + after
 }
 
 // rel returns filename relative to the working directory if it is inside it.
@@ -417,22 +399,12 @@ func (d *driver) rel(filename string) string {
 	return filename
 }
 
-// shortPosn rewrites the file name of a "file:line:col" position with rel.
-func shortPosn(posn string, rel func(string) string) string {
-	file, rest := posn, ""
-	// Strip up to two trailing numeric fields (line and column).
-	for range 2 {
-		i := strings.LastIndexByte(file, ':')
-		if i < 0 || !isDigits(file[i+1:]) {
-			break
-		}
-		file, rest = file[:i], file[i:]+rest
+// abs returns filename made absolute against the working directory.
+func (d *driver) abs(filename string) string {
+	if filepath.IsAbs(filename) {
+		return filename
 	}
-	return rel(file) + rest
-}
-
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+	return filepath.Join(d.dir, filename)
 }
 
 // writeFile replaces the content of an existing file, keeping its mode.

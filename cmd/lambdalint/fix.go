@@ -4,17 +4,17 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/token"
 	"maps"
 	"os"
 	"slices"
 	"strings"
-
-	"golang.org/x/tools/go/analysis"
 )
 
-// A fileEdit is an analysis.TextEdit as byte offsets into its file.
+// A fileEdit is a text edit as byte offsets into its file.
 type fileEdit struct {
 	start, end int
 	text       string
@@ -31,17 +31,16 @@ func (e fileEdit) overlaps(o fileEdit) bool {
 
 // applyFixes applies, in order, each fix whose edits do not overlap those of
 // the fixes applied before it; an edit identical to one already applied
-// (the same fix reported on a package and on its test variant, the same
-// import added twice) is merged with it. It reads the files with readFile,
-// applies the edits and formats Go files with go/format.
+// (the same fix reported twice, the same import added twice) is merged with
+// it. It reads the files with readFile, applies the edits and formats Go
+// files with go/format.
 //
 // It returns the new content of each changed file, by file name, and whether
-// each fix was applied. A file that cannot be fixed (unreadable, changed
-// since it was loaded, or invalid Go after the edits) is left out and
-// described in errs, and the fixes that edit it count as not applied.
-func applyFixes(fset *token.FileSet, fixes []analysis.SuggestedFix, readFile func(string) ([]byte, error)) (files map[string][]byte, applied []bool, errs []error) {
+// each fix was applied. A file that cannot be fixed (unreadable, edits
+// beyond its end, or invalid Go after the edits) is left out and described
+// in errs, and the fixes that edit it count as not applied.
+func applyFixes(fixes []jsonSuggestedFix, readFile func(string) ([]byte, error)) (files map[string][]byte, applied []bool, errs []error) {
 	type fileState struct {
-		tf    *token.File
 		edits []fileEdit
 		fixes []int // indexes of the applied fixes that edit the file
 	}
@@ -51,21 +50,17 @@ func applyFixes(fset *token.FileSet, fixes []analysis.SuggestedFix, readFile fun
 nextFix:
 	for i, fix := range fixes {
 		type namedEdit struct {
-			tf *token.File
+			name string
 			fileEdit
 		}
 		var add []namedEdit // new edits of this fix
-		for _, te := range fix.TextEdits {
-			tf := fset.File(te.Pos)
-			if tf == nil {
-				continue nextFix // invalid position: checker.Analyze rejects such fixes
-			}
-			e := namedEdit{tf, fileEdit{tf.Offset(te.Pos), tf.Offset(cmp.Or(te.End, te.Pos)), string(te.NewText)}}
-			if e.start > e.end {
+		for _, te := range fix.Edits {
+			e := namedEdit{te.Filename, fileEdit{te.Start, te.End, te.New}}
+			if e.start < 0 || e.start > e.end {
 				continue nextFix
 			}
 			var prev []fileEdit
-			if st := state[tf.Name()]; st != nil {
+			if st := state[e.name]; st != nil {
 				prev = st.edits
 			}
 			if slices.Contains(prev, e.fileEdit) {
@@ -77,7 +72,7 @@ nextFix:
 				}
 			}
 			for _, a := range add {
-				if a.tf == tf && a.overlaps(e.fileEdit) {
+				if a.name == e.name && a.overlaps(e.fileEdit) {
 					continue nextFix
 				}
 			}
@@ -85,19 +80,18 @@ nextFix:
 		}
 
 		applied[i] = true
-		for _, te := range fix.TextEdits {
-			name := fset.File(te.Pos).Name()
-			st := state[name]
+		for _, te := range fix.Edits {
+			st := state[te.Filename]
 			if st == nil {
-				st = &fileState{tf: fset.File(te.Pos)}
-				state[name] = st
+				st = new(fileState)
+				state[te.Filename] = st
 			}
 			if !slices.Contains(st.fixes, i) {
 				st.fixes = append(st.fixes, i)
 			}
 		}
 		for _, e := range add {
-			st := state[e.tf.Name()]
+			st := state[e.name]
 			st.edits = append(st.edits, e.fileEdit)
 		}
 	}
@@ -105,7 +99,7 @@ nextFix:
 	files = make(map[string][]byte)
 	for _, name := range slices.Sorted(maps.Keys(state)) {
 		st := state[name]
-		content, err := fixFile(name, st.tf, st.edits, readFile)
+		content, err := fixFile(name, st.edits, readFile)
 		if err != nil {
 			errs = append(errs, err)
 			for _, i := range st.fixes {
@@ -122,17 +116,17 @@ nextFix:
 
 // fixFile returns the content of the file after the edits, or nil if the
 // file does not change.
-func fixFile(name string, tf *token.File, edits []fileEdit, readFile func(string) ([]byte, error)) ([]byte, error) {
+func fixFile(name string, edits []fileEdit, readFile func(string) ([]byte, error)) ([]byte, error) {
 	old, err := readFile(name)
 	if err != nil {
 		return nil, err
 	}
-	if len(old) != tf.Size() {
-		return nil, fmt.Errorf("%s changed since it was analyzed; no fix applied to it", name)
-	}
 	slices.SortFunc(edits, func(a, b fileEdit) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 	})
+	if last := edits[len(edits)-1]; last.end > len(old) {
+		return nil, fmt.Errorf("%s changed since it was analyzed; no fix applied to it", name)
+	}
 	var buf bytes.Buffer
 	last := 0
 	for _, e := range edits {
@@ -156,36 +150,46 @@ func fixFile(name string, tf *token.File, edits []fileEdit, readFile func(string
 }
 
 // fixesOf returns the first suggested fix of each finding that has one and
-// edits no generated file, and the file set of their positions: go/packages
-// loads all packages into one.
-func (d *driver) fixesOf(findings []*finding) ([]analysis.SuggestedFix, *token.FileSet) {
-	var fixes []analysis.SuggestedFix
-	var fset *token.FileSet
+// edits no generated file, with absolute file names.
+func (d *driver) fixesOf(findings []*finding) []jsonSuggestedFix {
+	generated := make(map[string]bool)
+	isGenerated := func(name string) bool {
+		g, ok := generated[name]
+		if !ok {
+			f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.PackageClauseOnly|parser.ParseComments)
+			g = err == nil && ast.IsGenerated(f)
+			generated[name] = g
+		}
+		return g
+	}
+	var fixes []jsonSuggestedFix
 	for _, f := range findings {
 		if len(f.diag.SuggestedFixes) == 0 {
 			continue
 		}
 		fix := f.diag.SuggestedFixes[0]
-		if slices.ContainsFunc(fix.TextEdits, func(e analysis.TextEdit) bool {
-			tf := f.fset.File(e.Pos)
-			return tf == nil || d.generated[tf.Name()]
+		fix.Edits = slices.Clone(fix.Edits)
+		for i := range fix.Edits {
+			fix.Edits[i].Filename = d.abs(fix.Edits[i].Filename)
+		}
+		if slices.ContainsFunc(fix.Edits, func(e jsonTextEdit) bool {
+			return strings.HasSuffix(e.Filename, ".go") && isGenerated(e.Filename)
 		}) {
 			continue
 		}
 		fixes = append(fixes, fix)
-		fset = f.fset
 	}
-	return fixes, fset
+	return fixes
 }
 
 // fix applies the fixes of the findings to the files. It reports whether
 // it changed any file.
 func (d *driver) fix(findings []*finding) bool {
-	fixes, fset := d.fixesOf(findings)
+	fixes := d.fixesOf(findings)
 	if len(fixes) == 0 {
 		return false
 	}
-	files, applied, errs := applyFixes(fset, fixes, os.ReadFile)
+	files, applied, errs := applyFixes(fixes, os.ReadFile)
 	for _, err := range errs {
 		d.errorf("%v", err)
 	}
@@ -212,11 +216,11 @@ func (d *driver) fix(findings []*finding) bool {
 
 // showFixes prints the changes that -fix would make as a unified diff.
 func (d *driver) showFixes(findings []*finding) {
-	fixes, fset := d.fixesOf(findings)
+	fixes := d.fixesOf(findings)
 	if len(fixes) == 0 {
 		return
 	}
-	files, _, errs := applyFixes(fset, fixes, os.ReadFile)
+	files, _, errs := applyFixes(fixes, os.ReadFile)
 	for _, err := range errs {
 		d.errorf("%v", err)
 	}

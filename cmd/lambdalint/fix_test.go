@@ -2,36 +2,26 @@ package main
 
 import (
 	"flag"
-	"go/parser"
-	"go/token"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 var update = flag.Bool("update", false, "update the golden files of TestApplyFixes and TestExamples")
 
-// parseTemp writes src to a temporary file, parses it and returns the file
-// set, the file's name and a function that returns the position of the nth
-// occurrence (from 0) of a string in src.
-func parseTemp(t *testing.T, src string) (*token.FileSet, string, func(s string, n int) token.Pos) {
+// writeTemp writes src to a temporary file and returns the file's name and
+// a function that returns the offset of the nth occurrence (from 0) of a
+// string in src.
+func writeTemp(t *testing.T, src string) (string, func(s string, n int) int) {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "p.go")
 	if err := os.WriteFile(name, []byte(src), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tf := fset.File(f.FileStart)
-	pos := func(s string, n int) token.Pos {
+	off := func(s string, n int) int {
 		t.Helper()
 		off := 0
 		for i := 0; ; i++ {
@@ -40,16 +30,12 @@ func parseTemp(t *testing.T, src string) (*token.FileSet, string, func(s string,
 				t.Fatalf("no occurrence %d of %q", n, s)
 			}
 			if i == n {
-				return tf.Pos(off + j)
+				return off + j
 			}
 			off += j + len(s)
 		}
 	}
-	return fset, name, pos
-}
-
-func edit(pos, end token.Pos, text string) analysis.TextEdit {
-	return analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)}
+	return name, off
 }
 
 func TestApplyFixes(t *testing.T) {
@@ -57,34 +43,37 @@ func TestApplyFixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset, name, pos := parseTemp(t, string(input))
-	at := func(s string, n int) (token.Pos, token.Pos) {
-		p := pos(s, n)
-		return p, p + token.Pos(len(s))
+	name, off := writeTemp(t, string(input))
+	edit := func(start, end int, text string) jsonTextEdit {
+		return jsonTextEdit{Filename: name, Start: start, End: end, New: text}
+	}
+	at := func(s string, n int) (int, int) {
+		p := off(s, n)
+		return p, p + len(s)
 	}
 
-	rename := func(n int) analysis.SuggestedFix {
+	rename := func(n int) jsonSuggestedFix {
 		p, end := at("oldName", n)
-		return analysis.SuggestedFix{Message: "rename", TextEdits: []analysis.TextEdit{edit(p, end, "newName")}}
+		return jsonSuggestedFix{Message: "rename", Edits: []jsonTextEdit{edit(p, end, "newName")}}
 	}
-	overlapping := func() analysis.SuggestedFix {
+	overlapping := func() jsonSuggestedFix {
 		p, end := at("oldName(s string)", 0)
-		return analysis.SuggestedFix{TextEdits: []analysis.TextEdit{edit(p, end, "other(s string)")}}
+		return jsonSuggestedFix{Edits: []jsonTextEdit{edit(p, end, "other(s string)")}}
 	}
-	upper := func() analysis.SuggestedFix {
-		afterPackage := pos("\n", 0) + 1
+	upper := func() jsonSuggestedFix {
+		afterPackage := off("\n", 0) + 1
 		p, end := at("return s", 0)
-		return analysis.SuggestedFix{TextEdits: []analysis.TextEdit{
+		return jsonSuggestedFix{Edits: []jsonTextEdit{
 			edit(p, end, "return    strings.ToUpper(s)"), // gofmt removes the spaces
-			edit(afterPackage, token.NoPos, "import \"strings\"\n"),
+			edit(afterPackage, afterPackage, "import \"strings\"\n"),
 		}}
 	}
-	comment := func(text string) analysis.SuggestedFix {
-		p := pos("func g", 0)
-		return analysis.SuggestedFix{TextEdits: []analysis.TextEdit{edit(p, p, text)}}
+	comment := func(text string) jsonSuggestedFix {
+		p := off("func g", 0)
+		return jsonSuggestedFix{Edits: []jsonTextEdit{edit(p, p, text)}}
 	}
 
-	fixes := []analysis.SuggestedFix{
+	fixes := []jsonSuggestedFix{
 		rename(0),
 		rename(1),
 		rename(0),     // identical to the first: merged
@@ -93,7 +82,7 @@ func TestApplyFixes(t *testing.T) {
 		comment("// g is a comment.\n"),
 		comment("// Another comment at the same offset.\n"), // ambiguous order: not applied
 	}
-	files, applied, errs := applyFixes(fset, fixes, os.ReadFile)
+	files, applied, errs := applyFixes(fixes, os.ReadFile)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -122,35 +111,42 @@ func TestApplyFixes(t *testing.T) {
 
 func TestApplyFixesErrors(t *testing.T) {
 	const src = "package p\n\nvar x = 1\n"
+	fix := func(name string, start, end int, text string) []jsonSuggestedFix {
+		return []jsonSuggestedFix{{Edits: []jsonTextEdit{{Filename: name, Start: start, End: end, New: text}}}}
+	}
 
-	// The file changed since it was parsed.
-	fset, name, pos := parseTemp(t, src)
-	if err := os.WriteFile(name, []byte(src+"// more\n"), 0o666); err != nil {
+	// The file shrank since it was analyzed: the edit is beyond its end.
+	name, off := writeTemp(t, src)
+	p := off("1", 0)
+	if err := os.WriteFile(name, []byte("package p\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	p := pos("1", 0)
-	fix := analysis.SuggestedFix{TextEdits: []analysis.TextEdit{edit(p, p+1, "2")}}
-	files, applied, errs := applyFixes(fset, []analysis.SuggestedFix{fix}, os.ReadFile)
+	files, applied, errs := applyFixes(fix(name, p, p+1, "2"), os.ReadFile)
 	if len(files) != 0 || applied[0] || len(errs) != 1 || !strings.Contains(errs[0].Error(), "changed since it was analyzed") {
 		t.Errorf("changed file: files %v, applied %v, errors %v", files, applied, errs)
 	}
 
 	// The fix would make the file invalid.
-	fset, _, pos = parseTemp(t, src)
-	p = pos("1", 0)
-	fix = analysis.SuggestedFix{TextEdits: []analysis.TextEdit{edit(p, p+1, "}")}}
-	files, applied, errs = applyFixes(fset, []analysis.SuggestedFix{fix}, os.ReadFile)
+	name, off = writeTemp(t, src)
+	p = off("1", 0)
+	files, applied, errs = applyFixes(fix(name, p, p+1, "}"), os.ReadFile)
 	if len(files) != 0 || applied[0] || len(errs) != 1 || !strings.Contains(errs[0].Error(), "invalid Go") {
 		t.Errorf("invalid fix: files %v, applied %v, errors %v", files, applied, errs)
 	}
 
 	// A fix that changes nothing after formatting changes no file.
-	fset, _, pos = parseTemp(t, src)
-	p = pos("= 1", 0)
-	fix = analysis.SuggestedFix{TextEdits: []analysis.TextEdit{edit(p, p, "  ")}}
-	files, applied, errs = applyFixes(fset, []analysis.SuggestedFix{fix}, os.ReadFile)
+	name, off = writeTemp(t, src)
+	p = off("= 1", 0)
+	files, applied, errs = applyFixes(fix(name, p, p, "  "), os.ReadFile)
 	if len(files) != 0 || !applied[0] || len(errs) != 0 {
 		t.Errorf("no-op fix: files %v, applied %v, errors %v", files, applied, errs)
+	}
+
+	// An edit that starts after it ends is no fix.
+	name, _ = writeTemp(t, src)
+	files, applied, errs = applyFixes(fix(name, 3, 2, ""), os.ReadFile)
+	if len(files) != 0 || applied[0] || len(errs) != 0 {
+		t.Errorf("inverted edit: files %v, applied %v, errors %v", files, applied, errs)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -21,6 +22,7 @@ type config struct {
 	list  bool   // -list
 
 	analyzers []*analysis.Analyzer // the rules to run
+	ruleFlags []string             // the rule flags given, for the vet tool: -<rule>[=false], -<rule>.<flag>=value
 	patterns  []string             // package patterns
 }
 
@@ -95,6 +97,17 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "run '%s -h' for usage\n", progname)
 		return nil, errUsage
 	}
+
+	isRule := make(map[string]bool)
+	for _, a := range rules {
+		isRule[a.Name] = true
+	}
+	fs.Visit(func(f *flag.Flag) {
+		rule, _, _ := strings.Cut(f.Name, ".")
+		if isRule[rule] {
+			cfg.ruleFlags = append(cfg.ruleFlags, "-"+f.Name+"="+f.Value.String())
+		}
+	})
 
 	cfg.patterns = fs.Args()
 	if len(cfg.patterns) == 0 {

@@ -44,6 +44,13 @@
 //	2  usage error; packages that fail to load or type-check; a rule that fails or panics;
 //	   fixes that could not be written
 //
+// The command drives go vet: it runs go vet -json with itself as the vet
+// tool and the rule flags given, and prints what go vet reports in its own
+// forms. So the go command loads the packages, type-checks their
+// dependencies from the export data in its build cache, analyzes the
+// packages in parallel and caches the results of unchanged ones: a run costs
+// what go vet costs (docs/performance.md).
+//
 // When the go command runs lambdalint as a vet tool (its arguments include
 // -V=full or -flags, or end in a .cfg file), lambdalint hands over to
 // [unitchecker.Main], and go vet's own conventions apply.

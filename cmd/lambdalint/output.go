@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"go/token"
 	"io"
 )
 
@@ -59,6 +57,11 @@ type (
 func (d *driver) printJSON(w io.Writer, findings []*finding) error {
 	tree := make(map[string]map[string][]jsonDiagnostic)
 	seen := make(map[string]bool)
+	rel := func(posn string) string {
+		p := parsePosition(posn)
+		p.file = d.rel(p.file)
+		return p.String()
+	}
 	for _, f := range findings {
 		key := fmt.Sprint(f.pkgID, f.rule, f.posn, f.diag.Message)
 		if seen[key] {
@@ -66,36 +69,21 @@ func (d *driver) printJSON(w io.Writer, findings []*finding) error {
 		}
 		seen[key] = true
 
-		position := func(pos token.Pos) token.Position {
-			p := f.fset.Position(pos)
-			p.Filename = d.rel(p.Filename)
-			return p
-		}
-		jd := jsonDiagnostic{
-			Category: f.diag.Category,
-			Posn:     f.posn.String(),
-			End:      f.end.String(),
-			Message:  f.diag.Message,
-		}
+		jd := f.diag
+		jd.Posn, jd.End = f.posn.String(), f.end.String()
+		jd.SuggestedFixes = nil
 		for _, fix := range f.diag.SuggestedFixes {
 			jf := jsonSuggestedFix{Message: fix.Message, Edits: []jsonTextEdit{}}
-			for _, e := range fix.TextEdits {
-				start, end := position(e.Pos), position(cmp.Or(e.End, e.Pos))
-				jf.Edits = append(jf.Edits, jsonTextEdit{
-					Filename: start.Filename,
-					Start:    start.Offset,
-					End:      end.Offset,
-					New:      string(e.NewText),
-				})
+			for _, e := range fix.Edits {
+				e.Filename = d.rel(e.Filename)
+				jf.Edits = append(jf.Edits, e)
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
+		jd.Related = nil
 		for _, r := range f.diag.Related {
-			jd.Related = append(jd.Related, jsonRelatedInfo{
-				Posn:    position(r.Pos).String(),
-				End:     position(cmp.Or(r.End, r.Pos)).String(),
-				Message: r.Message,
-			})
+			r.Posn, r.End = rel(r.Posn), rel(r.End)
+			jd.Related = append(jd.Related, r)
 		}
 
 		byRule := tree[f.pkgID]

@@ -2,11 +2,13 @@ package main
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -16,9 +18,62 @@ import (
 
 // vetMain runs the rules as a go vet tool; it never returns.
 func vetMain(rules []*analysis.Analyzer) {
+	if os.Getenv(envNoTest) != "" {
+		dropTestFiles()
+	}
 	// Registered before unitchecker's own -V, which then stands aside.
 	flag.Var(versionFlag{}, "V", "print version and exit")
-	unitchecker.Main(guard(rules, true)...)
+	unitchecker.Main(guard(rules)...)
+}
+
+// dropTestFiles removes the _test.go files from the unit that the go
+// command hands over in a .cfg file (lambdalint -test=false): go vet
+// analyzes a package with its internal tests as one unit, and its external
+// test package as another, which is then left out altogether.
+func dropTestFiles() {
+	args := os.Args[1:]
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return
+	}
+	name := args[len(args)-1]
+	data, err := os.ReadFile(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var cfg map[string]any
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		log.Fatalf("cannot decode JSON config file %s: %v", name, err)
+	}
+	files, _ := cfg["GoFiles"].([]any)
+	var kept []any
+	for _, f := range files {
+		if s, _ := f.(string); !strings.HasSuffix(s, "_test.go") {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == len(files) {
+		return
+	}
+	if len(kept) == 0 {
+		// Only tests: nothing to analyze, no facts for anyone (no
+		// package imports a test package).
+		if out, _ := cfg["VetxOutput"].(string); out != "" {
+			if err := os.WriteFile(out, nil, 0o666); err != nil {
+				log.Fatal(err)
+			}
+		}
+		os.Exit(0)
+	}
+	cfg["GoFiles"] = kept
+	data, err = json.Marshal(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	filtered := strings.TrimSuffix(name, ".cfg") + ".notest.cfg"
+	if err := os.WriteFile(filtered, data, 0o666); err != nil {
+		log.Fatal(err)
+	}
+	os.Args[len(os.Args)-1] = filtered
 }
 
 // versionFlag answers the go command's -V=full. The go command keys its
@@ -57,6 +112,12 @@ func (versionFlag) Set(s string) error {
 	config, err := discovery.ConfigFingerprint(dir)
 	if err != nil {
 		log.Fatal(err)
+	}
+	// So does the command-line mode's -test=false, and a test's rules.
+	for _, env := range []string{envNoTest, envTestRules} {
+		if v := os.Getenv(env); v != "" {
+			config += fmt.Sprintf("-%x", sha256.Sum256([]byte(env+"="+v)))
+		}
 	}
 	// The go command takes the last field, buildID=..., as the ID.
 	fmt.Printf("%s version devel comments-go-here buildID=%02x-%s\n", exe, h.Sum(nil), config)
