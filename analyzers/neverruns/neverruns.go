@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 	stypeutil "honnef.co/go/tools/go/types/typeutil"
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "neverruns",
 	Doc:       discovery.MustExtractDoc(doc, "neverruns"),
 	URL:       discovery.DocsURL + "#neverruns",
-	Requires:  []*analysis.Analyzer{discovery.Analyzer, inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{discovery.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*neverReturns)(nil)},
 }
@@ -77,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:     pass,
 		info:     pass.TypesInfo,
 		res:      res,
-		in:       pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		in:       res.Inspector(),
 		direct:   make(map[*ast.CallExpr]*stopper),
 		never:    make(map[*types.Func]*stopper),
 		reported: make(map[token.Pos]bool),

@@ -18,55 +18,60 @@ import (
 
 // vetMain runs the rules as a go vet tool; it never returns.
 func vetMain(rules []*analysis.Analyzer) {
-	if os.Getenv(envNoTest) != "" {
-		dropTestFiles()
+	if args := os.Args[1:]; len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		prepareUnit(args[len(args)-1])
 	}
 	// Registered before unitchecker's own -V, which then stands aside.
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	unitchecker.Main(guard(rules)...)
 }
 
-// dropTestFiles removes the _test.go files from the unit that the go
-// command hands over in a .cfg file (lambdalint -test=false): go vet
-// analyzes a package with its internal tests as one unit, and its external
-// test package as another, which is then left out altogether.
-func dropTestFiles() {
-	args := os.Args[1:]
-	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+// unitConfig is the part of the go command's description of a unit
+// (unitchecker.Config) that prepareUnit reads.
+type unitConfig struct {
+	GoFiles    []string
+	VetxOutput string
+}
+
+// prepareUnit looks at the unit that the go command hands over in the .cfg
+// file name before unitchecker analyzes it. With -test=false it drops the
+// test files of the unit, since go vet analyzes a package with its internal
+// tests as one unit, and it ends the process for a unit of test files only
+// (an external test package), which no other unit imports.
+//
+// Every other unit is analyzed, dependencies included: unitchecker takes
+// the types of a unit's imports from the facts files of their own analysis,
+// not from compiler export data.
+func prepareUnit(name string) {
+	if os.Getenv(envNoTest) == "" {
 		return
 	}
-	name := args[len(args)-1]
 	data, err := os.ReadFile(name)
 	if err != nil {
 		log.Fatal(err)
 	}
-	var cfg map[string]any
+	var cfg unitConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
 		log.Fatalf("cannot decode JSON config file %s: %v", name, err)
 	}
-	files, _ := cfg["GoFiles"].([]any)
-	var kept []any
-	for _, f := range files {
-		if s, _ := f.(string); !strings.HasSuffix(s, "_test.go") {
+	var kept []string
+	for _, f := range cfg.GoFiles {
+		if !strings.HasSuffix(f, "_test.go") {
 			kept = append(kept, f)
 		}
 	}
-	if len(kept) == len(files) {
+	switch len(kept) {
+	case len(cfg.GoFiles):
 		return
-	}
-	if len(kept) == 0 {
-		// Only tests: nothing to analyze, no facts for anyone (no
-		// package imports a test package).
-		if out, _ := cfg["VetxOutput"].(string); out != "" {
-			if err := os.WriteFile(out, nil, 0o666); err != nil {
-				log.Fatal(err)
-			}
-		}
+	case 0:
 		os.Exit(0)
 	}
-	cfg["GoFiles"] = kept
-	data, err = json.Marshal(cfg)
-	if err != nil {
+	var raw map[string]any
+	if err := json.Unmarshal(data, &raw); err != nil {
+		log.Fatal(err)
+	}
+	raw["GoFiles"] = kept
+	if data, err = json.Marshal(raw); err != nil {
 		log.Fatal(err)
 	}
 	filtered := strings.TrimSuffix(name, ".cfg") + ".notest.cfg"
