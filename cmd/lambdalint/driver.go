@@ -304,6 +304,10 @@ func (d *driver) vetErrors(stderr string) []vetError {
 				pkg = strings.TrimSuffix(p, "]")
 			}
 			continue
+		case pkg == "" && (strings.HasPrefix(line, "go: downloading ") || strings.HasPrefix(line, "go: extracting ")):
+			// Progress of the go command, not an error: pass it on.
+			fmt.Fprintln(d.stderr, line)
+			continue
 		case strings.HasPrefix(line, progname+": "):
 			// The vet tool's own error, which names the package.
 			errs = append(errs, vetError{msg: strings.TrimPrefix(line, progname+": ")})

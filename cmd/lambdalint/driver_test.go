@@ -421,3 +421,37 @@ func TestWorkspaceError(t *testing.T) {
 			res.code, res.stderr, exitError, want)
 	}
 }
+
+// TestVetErrors checks how what go vet prints on stderr becomes errors:
+// by package, sorted, with file names relative to the working directory,
+// the go command's progress passed on, and continuation lines kept.
+func TestVetErrors(t *testing.T) {
+	var stderr bytes.Buffer
+	d := &driver{dir: "/work/m", stderr: &stderr}
+	got := d.vetErrors(`go: downloading example.com/dep v1.0.0
+# example.com/m/z
+./z.go:3:2: undefined: x
+# [example.com/m/a]
+lambdalint: example.com/m/a: analyzer lambdahandlers: panic: boom
+# example.com/m/b
+/work/m/b/b.go:1:1: expected 'package', found 'EOF'
+main.go:5:8: missing go.sum entry for module providing package example.com/dep; to add:
+	go get example.com/m
+`)
+	var lines []string
+	for _, e := range got {
+		lines = append(lines, e.String())
+	}
+	want := []string{
+		"example.com/m/a: analyzer lambdahandlers: panic: boom",
+		"package example.com/m/b: b/b.go:1:1: expected 'package', found 'EOF'",
+		"package example.com/m/b: main.go:5:8: missing go.sum entry for module providing package example.com/dep; to add:\n\tgo get example.com/m",
+		"package example.com/m/z: z.go:3:2: undefined: x",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("vetErrors:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if stderr.String() != "go: downloading example.com/dep v1.0.0\n" {
+		t.Errorf("passed on: %q", stderr.String())
+	}
+}
