@@ -413,13 +413,25 @@ func (c *checker) harmless(d *ast.DeferStmt) bool {
 	return ok && n.Obj().Pkg() != nil && lambdaapi.CancelTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
-// deferName names the deferred function in diagnostics: "tp.Shutdown".
+// deferName names the deferred function in diagnostics: "tp.Shutdown", or
+// for a literal, the first call it makes: "function literal (tp.Shutdown)".
 func deferName(d *ast.DeferStmt) string {
 	fun := ast.Unparen(d.Call.Fun)
-	if _, ok := fun.(*ast.FuncLit); ok {
+	lit, ok := fun.(*ast.FuncLit)
+	if !ok {
+		return types.ExprString(fun)
+	}
+	first := ""
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && first == "" {
+			first = types.ExprString(ast.Unparen(call.Fun))
+		}
+		return first == ""
+	})
+	if first == "" {
 		return "function literal"
 	}
-	return types.ExprString(fun)
+	return "function literal (" + first + ")"
 }
 
 // checkSignals reports SIGTERM subscriptions that run before a start call

@@ -36,7 +36,7 @@ func main() {
 			log.Print(r)
 		}
 	}()
-	defer func() { // want `deferred function literal never runs`
+	defer func() { // want `deferred function literal \(flush\) never runs`
 		flush()
 	}()
 	lambda.Start(handler)
