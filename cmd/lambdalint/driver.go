@@ -41,12 +41,14 @@ const (
 
 // A driver runs the command-line mode once.
 type driver struct {
-	cfg      *config
-	dir      string // absolute directory in which packages are loaded (-C), and that printed file names are relative to
-	stdout   io.Writer
-	stderr   io.Writer
-	failed   bool            // an error was reported: exit status 2
-	reported map[string]bool // the errors reported
+	cfg    *config
+	dir    string // absolute directory in which packages are loaded (-C), and that printed file names are relative to
+	stdout io.Writer
+	stderr io.Writer
+	failed bool // an error was reported: exit status 2
+	// vetFailed is set when go vet exited with a non-zero status.
+	vetFailed bool
+	reported  map[string]bool // the errors reported
 }
 
 // errorf reports an error on stderr, once, and makes the exit status 2.
@@ -114,33 +116,26 @@ func (d *driver) analyze() ([]*finding, bool) {
 		d.errorf("%v", err)
 		return nil, false
 	}
-	args := []string{"vet", "-vettool=" + exe, "-json"}
-	if d.cfg.tags != "" {
-		args = append(args, "-tags="+d.cfg.tags)
-	}
-	args = append(args, d.cfg.ruleFlags...)
-	args = append(args, d.cfg.patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = d.dir
-	cmd.Env = append(os.Environ(), env...)
-	if !d.cfg.tests {
-		cmd.Env = append(cmd.Env, envNoTest+"=1")
-	}
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
+	stdout, stderr, err := d.vet(exe, env, d.cfg.patterns)
+	if err != nil {
 		d.errorf("%v", err) // no go command
 		return nil, false
 	}
-
-	findings, errs := d.decode(&stdout)
-	vetErrs := d.vetErrors(stderr.String())
+	findings, errs := d.decode(bytes.NewReader(stdout))
+	vetErrs := d.vetErrors(string(stderr))
+	if len(stdout) == 0 && len(vetErrs) > 0 {
+		// go vet analyzes nothing when it cannot list every package (a
+		// module the proxy refuses, say): analyze those that load.
+		if ok := d.loadable(); len(ok) > 0 {
+			if stdout, _, err := d.vet(exe, env, ok); err == nil {
+				findings, errs = d.decode(bytes.NewReader(stdout))
+			}
+		}
+	}
 	vetErrs = append(vetErrs, d.brokenImports(vetErrs)...)
 	slices.SortStableFunc(vetErrs, func(a, b vetError) int { return cmp.Compare(a.pkg, b.pkg) })
-	if err != nil && len(vetErrs) == 0 && len(errs) == 0 {
-		vetErrs = []vetError{{msg: "go vet failed: " + err.Error()}}
+	if d.vetFailed && len(vetErrs) == 0 && len(errs) == 0 {
+		vetErrs = []vetError{{msg: "go vet failed"}}
 	}
 	for _, e := range vetErrs {
 		d.errorf("%s", e)
@@ -149,6 +144,48 @@ func (d *driver) analyze() ([]*finding, bool) {
 		d.errorf("%s", msg)
 	}
 	return findings, true
+}
+
+// vet runs go vet with the rules on the packages and returns what it
+// printed. Its exit status is recorded in d.vetFailed; the error is that of
+// starting it.
+func (d *driver) vet(exe string, env, packages []string) (stdout, stderr []byte, err error) {
+	args := []string{"vet", "-vettool=" + exe, "-json"}
+	if d.cfg.tags != "" {
+		args = append(args, "-tags="+d.cfg.tags)
+	}
+	args = append(args, d.cfg.ruleFlags...)
+	args = append(args, packages...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = d.dir
+	cmd.Env = append(os.Environ(), env...)
+	if !d.cfg.tests {
+		cmd.Env = append(cmd.Env, envNoTest+"=1")
+	}
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		d.vetFailed, err = true, nil
+	}
+	return out.Bytes(), errOut.Bytes(), err
+}
+
+// loadable returns the packages matched by the patterns that the go command
+// can list with all their dependencies.
+func (d *driver) loadable() []string {
+	args := []string{"list", "-e", "-f", "{{if not .Error}}{{if not .DepsErrors}}{{.ImportPath}}{{end}}{{end}}"}
+	if d.cfg.tags != "" {
+		args = append(args, "-tags="+d.cfg.tags)
+	}
+	cmd := exec.Command("go", append(args, d.cfg.patterns...)...)
+	cmd.Dir = d.dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	return strings.Fields(string(out))
 }
 
 // A finding is one diagnostic of a rule on a package.

@@ -455,3 +455,33 @@ main.go:5:8: missing go.sum entry for module providing package example.com/dep; 
 		t.Errorf("passed on: %q", stderr.String())
 	}
 }
+
+// TestUnlistablePackage checks that a package whose module cannot be
+// downloaded is reported while the packages that do load are analyzed:
+// go vet alone analyzes nothing when it cannot list every package.
+func TestUnlistablePackage(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.26\n\nrequire example.com/missing v1.0.0\n",
+		"a/a.go": "package a\n\nimport _ \"example.com/missing/pkg\"\n",
+		"b/b.go": "package b\n\nfunc BadName() {}\n",
+	} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule}, "./...")
+	const want = "b/b.go:3:6: function BadName is bad (fake)\n"
+	if res.code != exitError || res.stdout != want || !strings.Contains(res.stderr, "example.com/missing") {
+		t.Errorf("exit status %d, stdout:\n%s\nstderr:\n%s\nwant exit status %d, stdout:\n%s\nand an error naming example.com/missing",
+			res.code, res.stdout, res.stderr, exitError, want)
+	}
+	checkNoCrash(t, res)
+}
