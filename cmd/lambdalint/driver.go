@@ -150,14 +150,7 @@ func (d *driver) analyze() ([]*finding, bool) {
 // printed. Its exit status is recorded in d.vetFailed; the error is that of
 // starting it.
 func (d *driver) vet(exe string, env, packages []string) (stdout, stderr []byte, err error) {
-	args := []string{"vet", "-vettool=" + exe, "-json"}
-	if d.cfg.tags != "" {
-		args = append(args, "-tags="+d.cfg.tags)
-	}
-	args = append(args, d.cfg.ruleFlags...)
-	args = append(args, packages...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = d.dir
+	cmd := d.goCommand("vet", append([]string{"-vettool=" + exe, "-json"}, d.cfg.ruleFlags...), packages)
 	cmd.Env = append(os.Environ(), env...)
 	if !d.cfg.tests {
 		cmd.Env = append(cmd.Env, envNoTest+"=1")
@@ -172,16 +165,24 @@ func (d *driver) vet(exe string, env, packages []string) (stdout, stderr []byte,
 	return out.Bytes(), errOut.Bytes(), err
 }
 
-// loadable returns the packages matched by the patterns that the go command
-// can list with all their dependencies.
-func (d *driver) loadable() []string {
-	args := []string{"list", "-e", "-f", "{{if not .Error}}{{if not .DepsErrors}}{{.ImportPath}}{{end}}{{end}}"}
+// goCommand returns the command "go <verb> [-tags=...] <flags> <packages>",
+// run in the working directory.
+func (d *driver) goCommand(verb string, flags, packages []string) *exec.Cmd {
+	args := []string{verb}
 	if d.cfg.tags != "" {
 		args = append(args, "-tags="+d.cfg.tags)
 	}
-	cmd := exec.Command("go", append(args, d.cfg.patterns...)...)
+	args = append(args, flags...)
+	cmd := exec.Command("go", append(args, packages...)...)
 	cmd.Dir = d.dir
-	out, err := cmd.Output()
+	return cmd
+}
+
+// loadable returns the packages matched by the patterns that the go command
+// can list with all their dependencies.
+func (d *driver) loadable() []string {
+	format := "{{if not .Error}}{{if not .DepsErrors}}{{.ImportPath}}{{end}}{{end}}"
+	out, err := d.goCommand("list", []string{"-e", "-f", format}, d.cfg.patterns).Output()
 	if err != nil {
 		return nil
 	}
@@ -385,13 +386,8 @@ func (d *driver) brokenImports(errs []vetError) []vetError {
 	if len(first) == 0 {
 		return nil
 	}
-	args := []string{"list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"}
-	if d.cfg.tags != "" {
-		args = append(args, "-tags="+d.cfg.tags)
-	}
-	cmd := exec.Command("go", append(args, d.cfg.patterns...)...)
-	cmd.Dir = d.dir
-	out, err := cmd.Output()
+	format := "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"
+	out, err := d.goCommand("list", []string{"-e", "-f", format}, d.cfg.patterns).Output()
 	if err != nil {
 		return nil // the errors of go vet said it already
 	}
