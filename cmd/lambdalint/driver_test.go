@@ -118,6 +118,23 @@ func testRules(names []string) []*analysis.Analyzer {
 	return rules
 }
 
+// writeModule writes the files, by slash-separated name, into a new
+// temporary directory and returns it.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // runInProcess runs the command-line mode with the rules, and returns its
 // output with dir replaced by $DIR. go vet runs the test binary as the vet
 // tool, which runs the same rules (see TestMain).
@@ -363,22 +380,13 @@ func TestIncompleteGoSum(t *testing.T) {
 // reported, and that each package matched by the patterns that it fails is
 // named, with the first error of the dependency.
 func TestBrokenDependency(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	dir := writeModule(t, map[string]string{
 		"go.mod":  "module example.com/m\n\ngo 1.26\n",
 		"a/a.go":  "package a\n\nimport \"example.com/m/b\"\n\nvar V = b.F()\n",
 		"b/b.go":  "package b\n\nfunc F() int { return x + y }\n",
 		"c/c.go":  "package c\n\nfunc BadName() {}\n",
 		"c/c2.go": "package c\n\nimport _ \"example.com/m/a\"\n",
-	} {
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Setenv("GOWORK", "off")
 	// The dependency's errors, as go vet reports them, and each package
 	// named that it fails.
@@ -402,16 +410,11 @@ lambdalint: package example.com/m/c: dependency example.com/m/b failed to load: 
 // TestWorkspaceError checks that an error of the go command reaches the
 // user without the wrapping of go/packages.
 func TestWorkspaceError(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	dir := writeModule(t, map[string]string{
 		"go.work": "go 1.21\n\nuse .\n",
 		"go.mod":  "module example.com/w\n\ngo 1.22\n",
 		"w.go":    "package w\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Setenv("GOWORK", filepath.Join(dir, "go.work"))
 	t.Setenv("GOTOOLCHAIN", "local")
 	res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule})
@@ -460,20 +463,11 @@ main.go:5:8: missing go.sum entry for module providing package example.com/dep; 
 // downloaded is reported while the packages that do load are analyzed:
 // go vet alone analyzes nothing when it cannot list every package.
 func TestUnlistablePackage(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	dir := writeModule(t, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.26\n\nrequire example.com/missing v1.0.0\n",
 		"a/a.go": "package a\n\nimport _ \"example.com/missing/pkg\"\n",
 		"b/b.go": "package b\n\nfunc BadName() {}\n",
-	} {
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Setenv("GOWORK", "off")
 	t.Setenv("GOPROXY", "off")
 	t.Setenv("GOFLAGS", "-mod=mod")
