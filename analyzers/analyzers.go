@@ -8,6 +8,7 @@ import (
 
 	"github.com/lambdalint/lambdalint/analyzers/ctxdeadline"
 	"github.com/lambdalint/lambdalint/analyzers/ctxescape"
+	"github.com/lambdalint/lambdalint/analyzers/directives"
 	"github.com/lambdalint/lambdalint/analyzers/envvars"
 	"github.com/lambdalint/lambdalint/analyzers/filesystem"
 	"github.com/lambdalint/lambdalint/analyzers/globalstate"
@@ -24,6 +25,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ctxdeadline.Analyzer,
 		ctxescape.Analyzer,
+		directives.Analyzer,
 		envvars.Analyzer,
 		filesystem.Analyzer,
 		globalstate.Analyzer,

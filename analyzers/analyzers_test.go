@@ -1,15 +1,19 @@
 package analyzers_test
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/lambdalint/lambdalint/analyzers"
+	"github.com/lambdalint/lambdalint/analyzers/directives"
 	"github.com/lambdalint/lambdalint/analyzers/discovery"
 )
 
@@ -48,5 +52,55 @@ func TestRegistry(t *testing.T) {
 		if !slices.Contains(a.Requires, discovery.Analyzer) {
 			t.Errorf("%s does not require the shared discovery", a.Name)
 		}
+	}
+}
+
+// TestDirectiveRules checks that the rule names the directives analyzer
+// accepts are the registry's.
+func TestDirectiveRules(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.All() {
+		if a != directives.Analyzer {
+			names = append(names, a.Name)
+		}
+	}
+	if !slices.Equal(names, directives.Rules) {
+		t.Errorf("directives.Rules = %v\nthe registry's rules: %v", directives.Rules, names)
+	}
+}
+
+// TestReportUnused checks that every rule reports a suppression directive
+// naming it that suppresses nothing, in a package with no handler (which
+// every rule's fast path skips) and in one with a clean handler.
+func TestReportUnused(t *testing.T) {
+	for _, a := range analyzers.All() {
+		if a == directives.Analyzer {
+			continue
+		}
+		dir := t.TempDir()
+		src := fmt.Sprintf(`package p
+
+//lambdalint:handler
+func handler() int {
+	//lambdalint:ignore %[1]s nothing to suppress here // want "this directive suppresses no %[1]s finding on this line or the next"
+	return 1
+}
+`, a.Name)
+		lib := fmt.Sprintf(`package q
+
+//lambdalint:file-ignore %[1]s stale // want "this directive suppresses no %[1]s finding in this file"
+`, a.Name)
+		for path, content := range map[string]string{"src/p/p.go": src, "src/q/q.go": lib} {
+			path = filepath.Join(dir, path)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Run(a.Name, func(t *testing.T) {
+			analysistest.Run(t, dir, a, "p", "q")
+		})
 	}
 }

@@ -38,6 +38,7 @@ func (*summary) AFact() {}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}

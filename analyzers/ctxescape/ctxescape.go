@@ -45,6 +45,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		// No import-based shortcut: a package without handlers still
 		// summarises its exported functions, and a context.Context can

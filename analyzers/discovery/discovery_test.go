@@ -55,3 +55,16 @@ func TestDiscovery(t *testing.T) {
 		"discovery/basic", "discovery/wrappers", "discovery/adapters",
 		"discovery/startercaller", "discovery/generic", "discovery/directive")
 }
+
+func TestEntriesFlag(t *testing.T) {
+	flags := &discovery.Analyzer.Flags
+	if err := flags.Set("entries", "discovery/entries.Serve, (*discovery/entries.Server).Handle"); err != nil {
+		t.Fatal(err)
+	}
+	defer flags.Set("entries", "")
+	analysistest.Run(t, testdata(), probe, "discovery/entries")
+
+	if err := flags.Set("entries", "Serve"); err == nil {
+		t.Error("Set(entries, Serve) succeeded, want an error: not a full name")
+	}
+}

@@ -313,57 +313,6 @@ func (e *engine) export() {
 	}
 }
 
-// Report reports d for pass's rule unless a //lambdalint:ignore directive
-// covers it. Rules use it for findings outside handler code, which the
-// engine does not see: a start call, code after it, main.
-func (r *Result) Report(pass *analysis.Pass, d analysis.Diagnostic) {
-	if !r.ignored(d.Pos, pass.Analyzer.Name) {
-		pass.Report(d)
-	}
-}
-
-// IgnoreDirective suppresses a rule's findings on the line of the comment
-// and on the line after it, the way staticcheck's //lint:ignore does:
-//
-//	//lambdalint:ignore handlersetup the client is rebuilt on purpose
-//
-// Several rules may be named, separated by commas; a reason is expected.
-const IgnoreDirective = "//lambdalint:ignore"
-
-// ignored reports whether a //lambdalint:ignore directive naming rule covers
-// pos: the directive is on the same line or on the line before.
-func (r *Result) ignored(pos token.Pos, rule string) bool {
-	if !pos.IsValid() {
-		return false
-	}
-	fset := r.pass.Fset
-	p := fset.Position(pos)
-	for _, f := range r.pass.Files {
-		if fset.File(f.Pos()) != fset.File(pos) {
-			continue
-		}
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				rest, ok := strings.CutPrefix(c.Text, IgnoreDirective+" ")
-				if !ok {
-					continue
-				}
-				line := fset.Position(c.Slash).Line
-				if line != p.Line && line != p.Line-1 {
-					continue
-				}
-				names, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
-				for _, name := range strings.Split(names, ",") {
-					if name == rule || name == "all" {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
 // HasExported reports whether the package declares a function or method
 // with a body that another package may call; with HasHandlers it makes a
 // rule's fast path: a package with neither has nothing to report or export.

@@ -203,21 +203,31 @@ func (d *discoverer) discover() {
 	}
 }
 
-// directives adds functions marked //lambdalint:handler.
+// directives adds functions marked //lambdalint:handler, and those named by
+// -lambdahandlers.entries.
 func (d *discoverer) directives() {
 	for _, u := range d.r.Units {
 		decl, ok := u.Node.(*ast.FuncDecl)
-		if !ok || decl.Doc == nil {
+		if !ok {
 			continue
 		}
-		for _, c := range decl.Doc.List {
-			if c.Text == Directive || strings.HasPrefix(c.Text, Directive+" ") {
-				kind := lambdaapi.FuncHandler
-				if isHTTPHandlerFunc(u.Func) {
-					kind = lambdaapi.HTTPHandler
+		via := ""
+		if u.Func != nil && entries.Contains(stypeutil.FuncName(u.Func)) {
+			via = "-lambdahandlers.entries"
+		}
+		if decl.Doc != nil {
+			for _, c := range decl.Doc.List {
+				if c.Text == Directive || strings.HasPrefix(c.Text, Directive+" ") {
+					via = Directive
 				}
-				d.addUnit(u, kind, Directive, decl.Name.Pos())
 			}
+		}
+		if via != "" {
+			kind := lambdaapi.FuncHandler
+			if isHTTPHandlerFunc(u.Func) {
+				kind = lambdaapi.HTTPHandler
+			}
+			d.addUnit(u, kind, via, decl.Name.Pos())
 		}
 	}
 }

@@ -76,6 +76,7 @@ var verbs = map[lambdaapi.EnvOp]string{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}

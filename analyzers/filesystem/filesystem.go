@@ -63,6 +63,7 @@ var writable = []string{"tmp", "dev", "proc", "mnt"}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}

@@ -50,14 +50,11 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}
-	conc, err := concurrentMode(res)
-	if err != nil {
-		return nil, err
-	}
-	c := &checker{pass: pass, res: res, concurrent: conc, locks: make(map[*ast.BlockStmt][]lockEvent)}
+	c := &checker{pass: pass, res: res, concurrent: concurrent, locks: make(map[*ast.BlockStmt][]lockEvent)}
 	for _, name := range pass.Pkg.Scope().Names() {
 		if _, ok := pass.Pkg.Scope().Lookup(name).(*types.Var); ok {
 			c.hasGlobals = true

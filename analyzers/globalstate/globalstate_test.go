@@ -23,17 +23,12 @@ func TestGlobalState(t *testing.T) {
 		"globalstate/lib", "globalstate/xpkg", "globalstate/memo")
 }
 
-// TestConcurrentConfig runs multi-concurrency mode turned on by the
-// package's lambdalint.toml.
-func TestConcurrentConfig(t *testing.T) {
-	analysistest.Run(t, testdata(t), globalstate.Analyzer, "globalstate/concurrent")
-}
-
-// TestConcurrentFlag runs multi-concurrency mode turned on by
-// -globalstate.concurrent.
-func TestConcurrentFlag(t *testing.T) {
+// TestConcurrent runs multi-concurrency mode, turned on by
+// -globalstate.concurrent (lambdalint.toml's [globalstate] concurrent = true
+// becomes that flag in the drivers).
+func TestConcurrent(t *testing.T) {
 	setFlag(t, "concurrent", "true")
-	analysistest.Run(t, testdata(t), globalstate.Analyzer, "globalstate/concurrentflag")
+	analysistest.Run(t, testdata(t), globalstate.Analyzer, "globalstate/concurrent", "globalstate/concurrentflag")
 }
 
 // setFlag sets an analyzer flag for the duration of the test.

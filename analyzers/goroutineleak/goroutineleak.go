@@ -59,6 +59,7 @@ var timerMessages = map[lambdaapi.TimerKind]string{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		// The standard library and downloaded dependencies start
 		// goroutines by design (time.AfterFunc, database/sql, the AWS

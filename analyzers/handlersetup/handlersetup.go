@@ -27,9 +27,6 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{(*summary)(nil)},
 }
 
-// extra holds the -handlersetup.extra flag.
-var extra extraFlag
-
 func init() {
 	Analyzer.Flags.Var(&extra, "extra",
 		"comma-separated full names of more expensive constructors, e.g. example.com/db.Connect,(*example.com/db.Pool).Dial")
@@ -41,6 +38,7 @@ func (*summary) AFact() {}
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}

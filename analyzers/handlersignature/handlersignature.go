@@ -38,6 +38,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	// The rule looks at start calls only and exports no facts.
 	if res.Skip() || len(res.StartCalls) == 0 {
 		return nil, nil

@@ -69,6 +69,7 @@ func (s *stopper) never() string {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
+	defer res.ReportUnused(pass)
 	if res.Skip() {
 		return nil, nil
 	}

@@ -19,5 +19,5 @@ func testdata(t *testing.T) string {
 
 func TestProcessExit(t *testing.T) {
 	analysistest.Run(t, testdata(t), processexit.Analyzer,
-		"processexit/basic", "processexit/loggers", "processexit/goroutines", "processexit/lib", "processexit/xpkg")
+		"processexit/basic", "processexit/loggers", "processexit/goroutines", "processexit/lib", "processexit/xpkg", "processexit/suppress")
 }

@@ -1,5 +1,5 @@
-// Package concurrent runs on Lambda Managed Instances (lambdalint.toml turns
-// on multi-concurrency mode): every unsynchronised write to package state
+// Package concurrent runs on Lambda Managed Instances (multi-concurrency
+// mode is on): every unsynchronised write to package state
 // from handler code races with the other invocations in the process.
 package concurrent
 

@@ -1,5 +1,5 @@
-// Package concurrentflag has no lambdalint.toml: multi-concurrency mode is
-// on only when -globalstate.concurrent is given.
+// Package concurrentflag holds more cases of multi-concurrency mode
+// (-globalstate.concurrent).
 package concurrentflag
 
 import (
