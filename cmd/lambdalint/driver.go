@@ -25,6 +25,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/lambdalint/lambdalint/internal/config"
 )
 
 // maxPackageErrors is how many errors are printed per broken package.
@@ -41,7 +43,7 @@ const (
 
 // A driver runs the command-line mode once.
 type driver struct {
-	cfg    *config
+	cfg    *cmdline
 	dir    string // absolute directory in which packages are loaded (-C), and that printed file names are relative to
 	stdout io.Writer
 	stderr io.Writer
@@ -49,6 +51,7 @@ type driver struct {
 	// vetFailed is set when go vet exited with a non-zero status.
 	vetFailed bool
 	reported  map[string]bool // the errors reported
+	errs      []string        // the same, in order
 }
 
 // errorf reports an error on stderr, once, and makes the exit status 2.
@@ -57,6 +60,7 @@ func (d *driver) errorf(format string, args ...any) {
 	if !d.reported[msg] {
 		fmt.Fprintf(d.stderr, "%s: %s\n", progname, msg)
 		d.reported[msg] = true
+		d.errs = append(d.errs, msg)
 	}
 	d.failed = true
 }
@@ -65,6 +69,7 @@ func (d *driver) run() int {
 	d.reported = make(map[string]bool)
 	findings, ok := d.analyze()
 	if !ok {
+		d.printFailure()
 		return exitError
 	}
 	switch {
@@ -74,19 +79,14 @@ func (d *driver) run() int {
 		if d.fix(findings) {
 			// Report what remains, where it now is.
 			if findings, ok = d.analyze(); !ok {
+				d.printFailure()
 				return exitError
 			}
 		}
 	}
 
 	if !d.cfg.diff {
-		var err error
-		if d.cfg.json {
-			err = d.printJSON(d.stdout, findings)
-		} else {
-			err = printText(d.stdout, findings)
-		}
-		if err != nil {
+		if err := d.print(findings); err != nil {
 			d.errorf("%v", err)
 		}
 	}
@@ -113,6 +113,12 @@ var vetTool = func() (string, []string, error) {
 func (d *driver) analyze() ([]*finding, bool) {
 	exe, env, err := vetTool()
 	if err != nil {
+		d.errorf("%v", err)
+		return nil, false
+	}
+	// The vet tool reads the configuration files; a bad one would fail
+	// every package. Say it once.
+	if err := config.Check(d.dir, d.cfg.all); err != nil {
 		d.errorf("%v", err)
 		return nil, false
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "update the golden files of TestApplyFixes and TestExamples")
+var update = flag.Bool("update", false, "update the golden files of TestApplyFixes and TestExamples, and the Doc blocks of docs/rules.md (TestDocsInSync)")
 
 // writeTemp writes src to a temporary file and returns the file's name and
 // a function that returns the offset of the nth occurrence (from 0) of a

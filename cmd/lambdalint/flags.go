@@ -5,14 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// config is the parsed command line.
-type config struct {
+// cmdline is the parsed command line.
+type cmdline struct {
 	dir   string // -C
 	tags  string // -tags
 	tests bool   // -test
@@ -21,7 +22,11 @@ type config struct {
 	diff  bool   // -diff
 	list  bool   // -list
 
+	format  string // -format: text, json or sarif (-json is -format json)
+	explain string // -explain: the rule to print the documentation of
+
 	analyzers []*analysis.Analyzer // the rules to run
+	all       []*analysis.Analyzer // every rule, to check configuration files against
 	ruleFlags []string             // the rule flags given, for the vet tool: -<rule>[=false], -<rule>.<flag>=value
 	patterns  []string             // package patterns
 }
@@ -56,8 +61,8 @@ Exit status:
 // parseFlags parses the command line. It returns flag.ErrHelp after printing
 // the usage to stdout for -h, and errUsage after printing a usage error to
 // stderr.
-func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) (*config, error) {
-	cfg := &config{tests: true}
+func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) (*cmdline, error) {
+	cfg := &cmdline{tests: true, all: rules}
 	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {} // printed below, on the right stream
@@ -69,6 +74,8 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 	fs.BoolVar(&cfg.fix, "fix", false, "apply the suggested fixes of the findings to the files")
 	fs.BoolVar(&cfg.diff, "diff", false, "print the suggested fixes as a unified diff instead of findings; change no file")
 	fs.BoolVar(&cfg.list, "list", false, "list the rules and exit")
+	fs.StringVar(&cfg.format, "format", "text", "print findings in `format` text, json (as -json) or sarif (SARIF 2.1.0)")
+	fs.StringVar(&cfg.explain, "explain", "", "print the documentation of `rule` and exit")
 
 	// Like go vet: -<rule> and -<rule>=false select rules,
 	// -<rule>.<flag> sets a rule's own flag.
@@ -80,6 +87,13 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 		ts := new(triState)
 		fs.Var(ts, a.Name, "enable rule "+a.Name+": "+title(a.Doc))
 		enabled[a] = ts
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+
+	// The flags of what the rules require: -lambdahandlers.entries.
+	for _, a := range required(rules) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
@@ -98,8 +112,8 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 		return nil, errUsage
 	}
 
-	isRule := make(map[string]bool)
-	for _, a := range rules {
+	isRule := make(map[string]bool) // what the vet tool takes flags of
+	for _, a := range slices.Concat(rules, required(rules)) {
 		isRule[a.Name] = true
 	}
 	fs.Visit(func(f *flag.Flag) {
@@ -108,6 +122,15 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 			cfg.ruleFlags = append(cfg.ruleFlags, "-"+f.Name+"="+f.Value.String())
 		}
 	})
+
+	switch {
+	case cfg.format != "text" && cfg.format != "json" && cfg.format != "sarif":
+		return nil, fmt.Errorf("-format %s: want text, json or sarif", cfg.format)
+	case cfg.json && cfg.format == "sarif":
+		return nil, fmt.Errorf("-json and -format sarif disagree: give one")
+	case cfg.json:
+		cfg.format = "json"
+	}
 
 	cfg.patterns = fs.Args()
 	if len(cfg.patterns) == 0 {
@@ -125,7 +148,7 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 			cfg.analyzers = append(cfg.analyzers, a)
 		}
 	}
-	if len(cfg.analyzers) == 0 && !cfg.list {
+	if len(cfg.analyzers) == 0 && !cfg.list && cfg.explain == "" {
 		fmt.Fprintf(stderr, "%s: every rule is disabled\n", progname)
 		return nil, errUsage
 	}

@@ -23,14 +23,23 @@
 //	-tags list     comma-separated build tags
 //	-test          also analyze test files (default true)
 //	-json          print findings as JSON, shaped like go vet -json
+//	-format f      print findings as text, json (as -json) or sarif (SARIF 2.1.0)
 //	-fix           apply the suggested fixes of the findings to the files
 //	-diff          print the fixes as a unified diff instead of findings; change no file
 //	-list          list the rules and exit
+//	-explain rule  print the documentation of a rule and exit
 //	-<rule>        run only the rules enabled this way; -<rule>=false disables a rule
 //	-<rule>.<flag> set a flag of a rule
 //
 // -json prints the findings of each package by rule, in the form of go vet
 // -json but with file names relative to the current directory.
+//
+// -format sarif prints a SARIF 2.1.0 log of one run, with the rules that
+// ran, the findings and their suggested fixes, for code scanning services
+// such as GitHub's (docs/integrations.md). File names are relative URIs
+// against %SRCROOT%, the current directory. When packages fail to load it
+// still prints a valid log, which says that the run did not succeed, and
+// the exit status is 2.
 //
 // -fix applies the first suggested fix of each finding, except fixes to
 // generated files and fixes that overlap one applied before, formats the
@@ -50,6 +59,11 @@
 // dependencies from the export data in its build cache, analyzes the
 // packages in parallel and caches the results of unchanged ones: a run costs
 // what go vet costs (docs/performance.md).
+//
+// With lsp as its first argument, lambdalint is a language server on
+// standard input and output, to run beside gopls in an editor (lsp.go):
+//
+//	lambdalint lsp [flags]
 //
 // When the go command runs lambdalint as a vet tool (its arguments include
 // -V=full or -flags, or end in a .cfg file), lambdalint hands over to
@@ -85,6 +99,9 @@ func main() {
 	if vetMode(args) {
 		vetMain(analyzers.All()) // never returns
 	}
+	if len(args) > 0 && args[0] == "lsp" {
+		os.Exit(lspMain(args[1:], analyzers.All(), os.Stdin, os.Stdout, os.Stderr))
+	}
 	os.Exit(run(args, analyzers.All(), os.Stdout, os.Stderr))
 }
 
@@ -104,20 +121,16 @@ func vetMode(args []string) bool {
 // run is the command-line mode: it runs the rules selected by the flags
 // among rules and returns the exit status.
 func run(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) int {
-	cfg, err := parseFlags(args, rules, stdout, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitClean
-	}
-	if err != nil {
-		// The flag package has already explained flag errors.
-		if !errors.Is(err, errUsage) {
-			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
-		}
-		return exitError
+	cfg, code := parseCommandLine(args, rules, stdout, stderr)
+	if cfg == nil {
+		return code
 	}
 	if cfg.list {
 		listRules(stdout, rules)
 		return exitClean
+	}
+	if cfg.explain != "" {
+		return explain(stdout, stderr, cfg.explain, rules)
 	}
 
 	// Like the go command's -C, but without changing the process's
@@ -132,6 +145,25 @@ func run(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) in
 	}
 	d := &driver{cfg: cfg, dir: dir, stdout: stdout, stderr: stderr}
 	return d.run()
+}
+
+// parseCommandLine parses the flags like parseFlags, with help on
+// stdout. When there is nothing more to do (help was asked for, or the
+// command line is wrong, which it has explained on stderr) it returns nil
+// and the exit status.
+func parseCommandLine(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) (*cmdline, int) {
+	cfg, err := parseFlags(args, rules, stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, exitClean
+	}
+	if err != nil {
+		// The flag package has already explained flag errors.
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintf(stderr, "%s: %v\n", progname, err)
+		}
+		return nil, exitError
+	}
+	return cfg, exitClean
 }
 
 // listRules prints each rule's name and the first line of its doc.

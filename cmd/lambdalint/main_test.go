@@ -319,16 +319,64 @@ func TestConfig(t *testing.T) {
 		t.Errorf("-globalstate.concurrent=false does not override the file:\n%s", res.stdout)
 	}
 
+	// Rules on and off: the file disables, a rule picked on the command
+	// line runs all the same.
+	write("disable = [\"goroutineleak\"]\n")
+	res = runLambdalint(t, dir)
+	if strings.Contains(res.stdout, "(goroutineleak)") || !strings.Contains(res.stdout, "(ctxdeadline)") {
+		t.Errorf("disable = [goroutineleak]: want ctxdeadline's findings and no goroutineleak's:\n%s%s", res.stdout, res.stderr)
+	}
+	vet = runGo(t, dir, "vet", "-vettool="+lambdalintBin)
+	if strings.Contains(vet.stderr, "goroutine may outlive") || !strings.Contains(vet.stderr, "context.Background drops") {
+		t.Errorf("go vet -vettool, disable = [goroutineleak]: want ctxdeadline's findings and no goroutineleak's:\n%s", vet.stderr)
+	}
+	res = runLambdalint(t, dir, "-goroutineleak")
+	if !strings.Contains(res.stdout, "(goroutineleak)") || strings.Contains(res.stdout, "(ctxdeadline)") {
+		t.Errorf("disable = [goroutineleak], -goroutineleak: want goroutineleak's findings alone:\n%s%s", res.stdout, res.stderr)
+	}
+
+	// More handler entry points: a function a framework calls.
+	serve := filepath.Join(dir, "serve.go")
+	if err := os.WriteFile(serve, []byte(`package main
+
+import (
+	"context"
+	"net/http"
+)
+
+func Serve(ctx context.Context) error {
+	_, err := http.NewRequestWithContext(context.Background(), http.MethodGet, "https://example.com", nil)
+	return err
+}
+`), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	res = runLambdalint(t, dir, "-ctxdeadline")
+	if strings.Contains(res.stdout, "serve.go") {
+		t.Errorf("Serve reported before it is an entry point:\n%s", res.stdout)
+	}
+	write("[lambdahandlers]\nentries = [\"example.com/lambda.Serve\"]\n")
+	for _, args := range [][]string{{"-ctxdeadline"}, {"-ctxdeadline", "-lambdahandlers.entries="}} {
+		res = runLambdalint(t, dir, args...)
+		if got, want := strings.Contains(res.stdout, "serve.go:9:"), len(args) == 1; got != want {
+			t.Errorf("entries = [example.com/lambda.Serve], %q: finding in Serve %v, want %v:\n%s%s", args, got, want, res.stdout, res.stderr)
+		}
+	}
+	if err := os.Remove(serve); err != nil {
+		t.Fatal(err)
+	}
+
 	write("[globalstate]\nconcurent = true\n")
 	res = runLambdalint(t, dir)
 	checkNoCrash(t, res)
-	want := config + ": unknown setting concurent in [globalstate]"
+	want := config + `:2: unknown setting "concurent" of globalstate: it has concurrent`
+	vetWant := `lambdalint.toml:2: unknown setting "concurent" of globalstate` // go vet shortens the path
 	if res.code != exitError || !strings.Contains(res.stderr, want) {
 		t.Errorf("misspelt setting: exit status %d, want %d and %q in stderr:\n%s", res.code, exitError, want, res.stderr)
 	}
 	vet = runGo(t, dir, "vet", "-vettool="+lambdalintBin)
 	checkNoCrash(t, vet)
-	if vet.code == 0 || !strings.Contains(vet.stderr, want) {
-		t.Errorf("go vet -vettool, misspelt setting: exit status %d, want %q in stderr:\n%s", vet.code, want, vet.stderr)
+	if vet.code == 0 || !strings.Contains(vet.stderr, vetWant) {
+		t.Errorf("go vet -vettool, misspelt setting: exit status %d, want %q in stderr:\n%s", vet.code, vetWant, vet.stderr)
 	}
 }

@@ -7,6 +7,29 @@ import (
 	"io"
 )
 
+// print prints the findings in the form that -format asks for.
+func (d *driver) print(findings []*finding) error {
+	switch d.cfg.format {
+	case "json":
+		return d.printJSON(d.stdout, findings)
+	case "sarif":
+		return d.printSARIF(d.stdout, findings, true)
+	}
+	return printText(d.stdout, findings)
+}
+
+// printFailure prints what the form has to say when go vet could not run
+// at all, and so analyzed nothing: with -format sarif, the log of a run
+// that failed, since whoever reads it (a code scanning upload) expects one;
+// nothing in the other forms, which stderr explains.
+func (d *driver) printFailure() {
+	if d.cfg.format == "sarif" {
+		if err := d.printSARIF(d.stdout, nil, false); err != nil {
+			d.errorf("%v", err)
+		}
+	}
+}
+
 // printText prints one line per finding, "file:line:col: message (rule)",
 // leaving out repeated lines (a file of a package and of its test variant).
 // The findings are sorted.

@@ -8,44 +8,78 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
-	"github.com/lambdalint/lambdalint/analyzers/discovery"
+	"github.com/lambdalint/lambdalint/internal/config"
 )
 
 // vetMain runs the rules as a go vet tool; it never returns.
 func vetMain(rules []*analysis.Analyzer) {
 	if args := os.Args[1:]; len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
-		prepareUnit(args[len(args)-1])
+		prepareUnit(args[len(args)-1], rules)
+	}
+	// unitchecker registers the flags of the rules, not of what they
+	// require: -lambdahandlers.entries is ours to add.
+	for _, a := range required(rules) {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
 	}
 	// Registered before unitchecker's own -V, which then stands aside.
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	unitchecker.Main(guard(rules)...)
 }
 
+// required returns the analyzers that rules require, directly or not, and
+// that are not rules themselves, in a stable order.
+func required(rules []*analysis.Analyzer) []*analysis.Analyzer {
+	seen := make(map[*analysis.Analyzer]bool)
+	for _, a := range rules {
+		seen[a] = true
+	}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		for _, req := range a.Requires {
+			if !seen[req] {
+				seen[req] = true
+				out = append(out, req)
+				visit(req)
+			}
+		}
+	}
+	for _, a := range rules {
+		visit(a)
+	}
+	return out
+}
+
 // unitConfig is the part of the go command's description of a unit
 // (unitchecker.Config) that prepareUnit reads.
 type unitConfig struct {
-	GoFiles    []string
-	VetxOutput string
+	Dir     string
+	GoFiles []string
 }
 
 // prepareUnit looks at the unit that the go command hands over in the .cfg
-// file name before unitchecker analyzes it. With -test=false it drops the
-// test files of the unit, since go vet analyzes a package with its internal
-// tests as one unit, and it ends the process for a unit of test files only
-// (an external test package), which no other unit imports.
+// file name before unitchecker analyzes it.
 //
-// Every other unit is analyzed, dependencies included: unitchecker takes
-// the types of a unit's imports from the facts files of their own analysis,
-// not from compiler export data.
-func prepareUnit(name string) {
-	if os.Getenv(envNoTest) == "" {
-		return
-	}
+// The settings of the configuration file that applies to the unit's
+// package become flags, placed before the command line's so that these
+// win: the rules themselves read nothing but their pass.
+//
+// With -test=false it drops the test files of the unit, since go vet
+// analyzes a package with its internal tests as one unit, and it ends the
+// process for a unit of test files only (an external test package), which
+// no other unit imports. Every other unit is analyzed, dependencies
+// included: unitchecker takes the types of a unit's imports from the facts
+// files of their own analysis, not from compiler export data.
+func prepareUnit(name string, rules []*analysis.Analyzer) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		log.Fatal(err)
@@ -53,6 +87,13 @@ func prepareUnit(name string) {
 	var cfg unitConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
 		log.Fatalf("cannot decode JSON config file %s: %v", name, err)
+	}
+	if err := applyConfig(cfg.Dir, rules); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		os.Exit(1)
+	}
+	if os.Getenv(envNoTest) == "" {
+		return
 	}
 	var kept []string
 	for _, f := range cfg.GoFiles {
@@ -81,9 +122,39 @@ func prepareUnit(name string) {
 	os.Args[len(os.Args)-1] = filtered
 }
 
+// applyConfig puts the settings of the configuration file for the package
+// in dir before the flags of the command line.
+func applyConfig(dir string, rules []*analysis.Analyzer) error {
+	if dir == "" {
+		return nil
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	path, err := config.Find(dir)
+	if path == "" || err != nil {
+		return err
+	}
+	opts, err := config.Load(path, rules)
+	if err != nil {
+		return err
+	}
+	given := make(map[string]bool)
+	for _, arg := range os.Args[1:] {
+		if name, ok := strings.CutPrefix(arg, "-"); ok {
+			name, _, _ = strings.Cut(strings.TrimPrefix(name, "-"), "=")
+			given[name] = true
+		}
+	}
+	args := opts.Args(func(name string) bool { return given[name] })
+	os.Args = slices.Concat(os.Args[:1], args, os.Args[1:])
+	return nil
+}
+
 // versionFlag answers the go command's -V=full. The go command keys its
-// cache of vet results on the tool's ID, the code and the flags; the rules
-// also read lambdalint.toml files, so the ID covers them too: the digest of
+// cache of vet results on the tool's ID, the code and the flags; the tool
+// also reads lambdalint.toml files, so the ID covers them too: the digest of
 // the executable, as unitchecker computes it, and of the configuration
 // files of the module the go command runs in. Without it, a changed setting
 // would replay results cached under the old one.
@@ -114,7 +185,7 @@ func (versionFlag) Set(s string) error {
 	if err != nil {
 		log.Fatal(err)
 	}
-	config, err := discovery.ConfigFingerprint(dir)
+	config, err := config.Fingerprint(dir)
 	if err != nil {
 		log.Fatal(err)
 	}
