@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"log"
 	"os"
 	"os/exec"
@@ -64,7 +63,7 @@ func parseSubjects(list string) ([]*subject, error) {
 // setupExamples copies the repository's examples module, so that the touched
 // state does not edit the repository.
 func setupExamples(b *bench, dir string) error {
-	if err := copyTree(filepath.Join(b.repo, "examples"), dir); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(b.repo, "examples"))); err != nil {
 		return err
 	}
 	return b.resolve(dir, false)
@@ -77,7 +76,7 @@ func setupLarge(b *bench, dir string) error {
 	if jerr := json.Unmarshal(out, &mod); jerr != nil || mod.Error != "" || err != nil {
 		return fmt.Errorf("go mod download %s@%s: %v %s\n%s", largeModule, largeVersion, err, mod.Error, out)
 	}
-	if err := copyTree(mod.Dir, dir); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(mod.Dir)); err != nil {
 		return err
 	}
 	return b.resolve(dir, false)
@@ -115,29 +114,4 @@ func (b *bench) goCmd(dir string, args ...string) ([]byte, error) {
 		out = append(out, stderr.Bytes()...)
 	}
 	return out, err
-}
-
-// copyTree copies the regular files under src to dst, writable.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case !d.Type().IsRegular():
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
