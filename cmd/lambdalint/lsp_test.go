@@ -30,8 +30,9 @@ const exporterFix = "defer os.Remove(f.Name())"
 // copy of an example handler that has a finding with a suggested fix,
 // receives the finding as a diagnostic with the rule's name and link, asks
 // for the quick fix, applies it to the file, saves it, and sees the finding
-// go; then a package that does not type-check, which the server reports
-// with window/showMessage; then shutdown and exit. It logs the time from
+// go; then the module's lambdalint.toml, which disables a rule, and a bad
+// one, which the server reports with window/showMessage like a package that
+// does not type-check; then shutdown and exit. It logs the time from
 // each save to the diagnostics (go vet's cache is warm after the first
 // analysis).
 func TestLSP(t *testing.T) {
@@ -140,6 +141,36 @@ func TestLSP(t *testing.T) {
 		if len(diags) != 0 {
 			t.Errorf("save %d: the fixed file still has diagnostics:\n%s", i+1, jsonString(diags))
 		}
+	}
+
+	// The module's lambdalint.toml applies: with filesystem disabled there,
+	// the unfixed file has no finding. A bad file is shown with its line.
+	config := filepath.Join(dir, "lambdalint.toml")
+	for i, cfg := range []string{"disable = [\"filesystem\"]\n", "disable = [\"filesytem\"]\n"} {
+		if err := os.WriteFile(config, []byte(cfg), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, content, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		c.notify(protocol.MethodTextDocumentDidChange, protocol.DidChangeTextDocumentParams{
+			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: fileURI}, Version: int32(5 + i)},
+			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: string(content)}},
+		})
+		c.notify(protocol.MethodTextDocumentDidSave, protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: fileURI}})
+		if i == 0 {
+			if diags := c.diagnostics(fileURI); len(diags) != 0 {
+				t.Errorf("%s: diagnostics %s, want none", cfg, jsonString(diags))
+			}
+			continue
+		}
+		msg := c.message()
+		if want := `lambdalint.toml:1: unknown rule "filesytem" in disable`; msg.Type != protocol.MessageTypeError || !strings.Contains(msg.Message, want) {
+			t.Errorf("%s: window/showMessage %s, want an error with %q", cfg, jsonString(msg), want)
+		}
+	}
+	if err := os.Remove(config); err != nil {
+		t.Fatal(err)
 	}
 
 	// A package that does not type-check is reported, not analyzed.
