@@ -91,13 +91,7 @@ vim.cmd('qall!')
 // test checks the file on disk and logs what Neovim saw. It is skipped when
 // nvim is not on PATH, unless LAMBDALINT_REQUIRE_NVIM=1 (as in CI).
 func TestNeovim(t *testing.T) {
-	nvim, err := exec.LookPath("nvim")
-	if err != nil {
-		if os.Getenv("LAMBDALINT_REQUIRE_NVIM") == "1" {
-			t.Fatalf("LAMBDALINT_REQUIRE_NVIM=1, but: %v", err)
-		}
-		t.Skip("nvim is not on PATH")
-	}
+	nvim := lookTool(t, "nvim", "LAMBDALINT_REQUIRE_NVIM")
 	if testing.Short() {
 		t.Skip("loads the AWS SDKs")
 	}
@@ -199,4 +193,20 @@ func TestNeovim(t *testing.T) {
 	if got := strings.Join(slices.Delete(lines, i, i+1), "\n"); got != string(before) {
 		t.Errorf("the file Neovim wrote differs from the example by more than the fix:\n%s", unifiedDiff(file, before, after))
 	}
+}
+
+// lookTool returns the path of the tool called name, a program that a test
+// drives but that Go does not provide. The test is skipped when the tool is
+// not on PATH, unless the environment variable require is 1, as in CI
+// (.ci/run installs the tools).
+func lookTool(t *testing.T, name, require string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv(require) == "1" {
+			t.Fatalf("%s=1, but: %v", require, err)
+		}
+		t.Skipf("%s is not on PATH", name)
+	}
+	return path
 }

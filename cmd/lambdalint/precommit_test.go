@@ -15,13 +15,7 @@ import (
 // It is skipped when pre-commit is not on PATH, unless
 // LAMBDALINT_REQUIRE_PRECOMMIT=1 (as in CI).
 func TestPreCommit(t *testing.T) {
-	precommit, err := exec.LookPath("pre-commit")
-	if err != nil {
-		if os.Getenv("LAMBDALINT_REQUIRE_PRECOMMIT") == "1" {
-			t.Fatalf("LAMBDALINT_REQUIRE_PRECOMMIT=1, but: %v", err)
-		}
-		t.Skip("pre-commit is not on PATH")
-	}
+	precommit := lookTool(t, "pre-commit", "LAMBDALINT_REQUIRE_PRECOMMIT")
 	if testing.Short() {
 		t.Skip("builds lambdalint with pre-commit")
 	}
