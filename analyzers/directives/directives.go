@@ -39,9 +39,6 @@ var Rules = []string{
 	"processexit",
 }
 
-// verbs are the directives lambdalint knows, after discovery.Prefix.
-var verbs = []string{"ignore", "file-ignore", "handler"}
-
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[discovery.Analyzer].(*discovery.Result)
 	if res.Foreign() {
@@ -66,21 +63,10 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	// Comments that look like directives but are none.
-	for _, f := range pass.Files {
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				rest, ok := strings.CutPrefix(c.Text, discovery.Prefix)
-				if !ok {
-					continue
-				}
-				verb, _, _ := strings.Cut(rest, " ")
-				if !slices.Contains(verbs, verb) {
-					pass.ReportRangef(c, "unknown directive %s%s, which does nothing: lambdalint knows %signore, %sfile-ignore and %shandler",
-						discovery.Prefix, verb, discovery.Prefix, discovery.Prefix, discovery.Prefix)
-				}
-			}
-		}
+	for _, c := range res.UnknownDirectives() {
+		verb, _, _ := strings.Cut(strings.TrimPrefix(c.Text, discovery.Prefix), " ")
+		pass.ReportRangef(c, "unknown directive %s%s, which does nothing: lambdalint knows %signore, %sfile-ignore and %shandler",
+			discovery.Prefix, verb, discovery.Prefix, discovery.Prefix, discovery.Prefix)
 	}
 	return nil, nil
 }

@@ -52,30 +52,44 @@ func (ig *Ignore) Names(rule string) bool {
 // what each rule used them for. Rules of a package run concurrently and
 // share the Result.
 type ignores struct {
-	once sync.Once
-	list []*Ignore
+	once    sync.Once
+	list    []*Ignore
+	unknown []*ast.Comment // //lambdalint: comments that are no directive
 
 	mu   sync.Mutex
 	used map[string]map[*Ignore]bool // rule → directives that suppressed one of its findings
 }
 
 // Ignores returns the suppression directives in the package's files, in
-// source order.
+// source order. The comments are read once per package, for every rule.
 func (r *Result) Ignores() []*Ignore {
 	r.ign.once.Do(func() {
 		for _, f := range r.pass.Files {
 			tf := r.pass.Fset.File(f.Pos())
 			for _, cg := range f.Comments {
 				for _, c := range cg.List {
+					if !strings.HasPrefix(c.Text, Prefix) {
+						continue
+					}
 					if ig := parseIgnore(c); ig != nil {
 						ig.File, ig.Line = tf, tf.Line(c.Slash)
 						r.ign.list = append(r.ign.list, ig)
+					} else if _, ok := cutDirective(c.Text, Directive); !ok {
+						r.ign.unknown = append(r.ign.unknown, c)
 					}
 				}
 			}
 		}
 	})
 	return r.ign.list
+}
+
+// UnknownDirectives returns the comments of the package that begin with
+// //lambdalint: but are none of its directives (ignore, file-ignore,
+// handler), in source order.
+func (r *Result) UnknownDirectives() []*ast.Comment {
+	r.Ignores()
+	return r.ign.unknown
 }
 
 // parseIgnore parses c if it is a suppression directive.
