@@ -210,19 +210,28 @@ func (e *engine) summaryOf(u *Unit) []Item {
 			items = append(items, it)
 		}
 	}
+	// A suppression directive in the summarised code (at the leaf, or at a
+	// call on the way to it) suppresses the finding for every caller, in
+	// this package and in others.
+	rule := e.pass.Analyzer.Name
 	for _, f := range e.localOf(u) {
-		add(Item{Message: f.Message, Chain: []string{f.Leaf}})
+		if !e.r.ignored(f.Pos, rule) {
+			add(Item{Message: f.Message, Chain: []string{f.Leaf}})
+		}
 	}
 	e.callees(u,
-		func(_ *ast.Ident, cu *Unit) {
-			if cu == u {
+		func(id *ast.Ident, cu *Unit) {
+			if cu == u || e.r.ignored(id.Pos(), rule) {
 				return
 			}
 			for _, it := range e.summaryOf(cu) {
 				add(Item{Message: it.Message, Chain: prepend(qualified(cu, e.pass.Pkg), it.Chain)})
 			}
 		},
-		func(_ *ast.CallExpr, fn *types.Func) {
+		func(call *ast.CallExpr, fn *types.Func) {
+			if e.r.ignored(call.Pos(), rule) {
+				return
+			}
 			for _, it := range e.imported(fn) {
 				add(Item{Message: it.Message, Chain: prepend(FuncName(fn, nil), it.Chain)})
 			}
