@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/lambdalint/lambdalint/internal/config"
 )
 
 // cmdline is the parsed command line.
@@ -93,7 +95,7 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 	}
 
 	// The flags of what the rules require: -lambdahandlers.entries.
-	for _, a := range required(rules) {
+	for _, a := range config.Required(rules) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
@@ -113,7 +115,7 @@ func parseFlags(args []string, rules []*analysis.Analyzer, stdout, stderr io.Wri
 	}
 
 	isRule := make(map[string]bool) // what the vet tool takes flags of
-	for _, a := range slices.Concat(rules, required(rules)) {
+	for _, a := range slices.Concat(rules, config.Required(rules)) {
 		isRule[a.Name] = true
 	}
 	fs.Visit(func(f *flag.Flag) {

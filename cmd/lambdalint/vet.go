@@ -25,7 +25,7 @@ func vetMain(rules []*analysis.Analyzer) {
 	}
 	// unitchecker registers the flags of the rules, not of what they
 	// require: -lambdahandlers.entries is ours to add.
-	for _, a := range required(rules) {
+	for _, a := range config.Required(rules) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			flag.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
@@ -33,30 +33,6 @@ func vetMain(rules []*analysis.Analyzer) {
 	// Registered before unitchecker's own -V, which then stands aside.
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	unitchecker.Main(guard(rules)...)
-}
-
-// required returns the analyzers that rules require, directly or not, and
-// that are not rules themselves, in a stable order.
-func required(rules []*analysis.Analyzer) []*analysis.Analyzer {
-	seen := make(map[*analysis.Analyzer]bool)
-	for _, a := range rules {
-		seen[a] = true
-	}
-	var out []*analysis.Analyzer
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		for _, req := range a.Requires {
-			if !seen[req] {
-				seen[req] = true
-				out = append(out, req)
-				visit(req)
-			}
-		}
-	}
-	for _, a := range rules {
-		visit(a)
-	}
-	return out
 }
 
 // unitConfig is the part of the go command's description of a unit

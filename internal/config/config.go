@@ -148,19 +148,7 @@ func decode(m map[string]any, all []*analysis.Analyzer, at func(table, key strin
 		rules[a.Name] = a
 		o.rules = append(o.rules, a.Name)
 	}
-	settable := make(map[string]*analysis.Analyzer) // what may have a table: the rules and what they require
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if settable[a.Name] == nil {
-			settable[a.Name] = a
-			for _, req := range a.Requires {
-				visit(req)
-			}
-		}
-	}
-	for _, a := range all {
-		visit(a)
-	}
+	settable := byName(all) // what may have a table: the rules and what they require
 
 	for _, key := range sortedKeys(m) {
 		v := m[key]
@@ -285,6 +273,42 @@ func lineOf(data []byte, table, key string) int {
 	return 0
 }
 
+// Required returns the analyzers that rules require, directly or not, and
+// that are not rules themselves (lambdalint's shared discovery), in a
+// stable order. Their flags are settings too, and drivers that register the
+// rules' flags must register these as well.
+func Required(rules []*analysis.Analyzer) []*analysis.Analyzer {
+	seen := make(map[*analysis.Analyzer]bool)
+	for _, a := range rules {
+		seen[a] = true
+	}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		for _, req := range a.Requires {
+			if !seen[req] {
+				seen[req] = true
+				out = append(out, req)
+				visit(req)
+			}
+		}
+	}
+	for _, a := range rules {
+		visit(a)
+	}
+	return out
+}
+
+// byName maps the name of every rule and of every analyzer it requires to
+// the analyzer.
+func byName(rules []*analysis.Analyzer) map[string]*analysis.Analyzer {
+	m := make(map[string]*analysis.Analyzer)
+	for _, a := range slices.Concat(rules, Required(rules)) {
+		m[a.Name] = a
+	}
+	return m
+}
+
 // Enabled returns the rules among all that the options run: the enabled
 // ones if any, else all but the disabled ones.
 func (o *Options) Enabled(all []*analysis.Analyzer) []*analysis.Analyzer {
@@ -335,19 +359,9 @@ func (o *Options) Args(given func(flag string) bool) []string {
 // in their own process, such as the golangci-lint plugin; the flags are
 // global, so it is called once.
 func (o *Options) Apply(all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
-	byName := make(map[string]*analysis.Analyzer)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		byName[a.Name] = a
-		for _, req := range a.Requires {
-			visit(req)
-		}
-	}
-	for _, a := range all {
-		visit(a)
-	}
+	named := byName(all)
 	for _, s := range o.Settings {
-		a := byName[s.Analyzer]
+		a := named[s.Analyzer]
 		if a == nil {
 			return nil, fmt.Errorf("%s: unknown rule %q", o.Where, s.Analyzer)
 		}
