@@ -1,0 +1,185 @@
+package corpus
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lambdalint/lambdalint/internal/runtest"
+)
+
+// TestFixSafety applies every suggested fix (-fix) to copies of examples/
+// and of the corpus, and checks that no fix breaks the code: the fixed
+// packages build, the files the fixes changed are formatted as gofmt
+// formats them (if they were before), and a second -fix changes nothing.
+func TestFixSafety(t *testing.T) {
+	t.Run("examples", func(t *testing.T) {
+		checkFixes(t, &entry{name: "examples", dirs: []string{"."}}, filepath.Join("..", "..", "examples"))
+	})
+	for _, e := range readEntries(t, "served.tsv", true) {
+		t.Run(e.name, func(t *testing.T) {
+			checkFixes(t, e, runtest.Download(t, e.name, e.version))
+		})
+	}
+	base := os.Getenv(envCorpus)
+	if base == "" {
+		t.Logf("fetched tier skipped: $%s is not set (see docs/corpus.md)", envCorpus)
+		return
+	}
+	for _, e := range readEntries(t, "repos.tsv", false) {
+		t.Run(e.name, func(t *testing.T) {
+			root, why := checkout(t, base, e)
+			if why != "" {
+				t.Skip(why)
+			}
+			checkFixes(t, e, root)
+		})
+	}
+}
+
+// checkFixes applies the fixes to a copy of the tree at src.
+func checkFixes(t *testing.T, e *entry, src string) {
+	root := copyTree(t, src)
+	original := snapshot(t, root)
+	for _, dir := range e.dirs {
+		dir := filepath.Join(root, filepath.FromSlash(dir))
+		unformatted := gofmt(t, dir) // the files that were not formatted before
+		before := snapshot(t, root)
+		res := runtest.Run(t, dir, lambdalint, append(e.flags, "-fix", "./...")...)
+		if crash := runtest.Crash(res); crash != "" {
+			t.Fatalf("lambdalint -fix crashed in %s: %s\n%s", dir, crash, res.Stderr)
+		}
+		fixed := snapshot(t, root)
+		changed := changedFiles(before, fixed)
+		if len(changed) == 0 {
+			continue
+		}
+		t.Logf("%s: -fix changed %s", e.name, strings.Join(changed, ", "))
+
+		// The fixed code builds, if the original did.
+		if res := runtest.Run(t, dir, "go", "build", "./..."); res.Code != 0 {
+			if orig := runtest.Run(t, filepath.Join(src, mustRel(t, root, dir)), "go", "build", "./..."); orig.Code == 0 {
+				t.Errorf("go build ./... fails after -fix in %s:\n%s", dir, res.Stderr)
+			}
+		}
+		// The files the fixes changed are formatted.
+		for _, f := range gofmt(t, dir) {
+			if slices.Contains(changed, mustRel(t, root, filepath.Join(dir, f))) && !slices.Contains(unformatted, f) {
+				t.Errorf("gofmt -l lists %s after -fix", f)
+			}
+		}
+		// A second -fix changes nothing.
+		again := runtest.Run(t, dir, lambdalint, append(e.flags, "-fix", "./...")...)
+		if crash := runtest.Crash(again); crash != "" {
+			t.Fatalf("second lambdalint -fix crashed in %s: %s\n%s", dir, crash, again.Stderr)
+		}
+		if changed := changedFiles(fixed, snapshot(t, root)); len(changed) > 0 {
+			t.Errorf("a second -fix in %s changed %s", dir, strings.Join(changed, ", "))
+		}
+		// It type-checks the fixed code, test files too: no package fails
+		// that did not before.
+		if again.Code == 2 {
+			orig := runtest.Run(t, filepath.Join(src, mustRel(t, root, dir)), lambdalint, append(e.flags, "./...")...)
+			if orig.Code != 2 {
+				t.Errorf("packages fail to load after -fix in %s:\n%s", dir, again.Stderr)
+			}
+		}
+	}
+	if changedFiles(original, snapshot(t, root)) == nil {
+		t.Logf("%s: no fix suggested", e.name)
+	}
+}
+
+func mustRel(t *testing.T, base, path string) string {
+	t.Helper()
+	rel, err := filepath.Rel(base, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// copyTree copies the tree at src, without its .git directory, to a
+// temporary directory, and returns the copy.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir() && d.Name() == ".git":
+			return filepath.SkipDir
+		case d.IsDir():
+			return os.MkdirAll(target, 0o777)
+		case !d.Type().IsRegular():
+			return nil // symbolic links and the like: not Go code
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o666)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// snapshot returns the contents of the Go files and go.mod files under
+// root, by slash-separated path relative to root.
+func snapshot(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := make(map[string][]byte)
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".go") || d.Name() == "go.mod" || d.Name() == "go.sum") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files[mustRel(t, root, path)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// changedFiles returns the sorted names of the files added, removed or
+// changed between the snapshots a and b.
+func changedFiles(a, b map[string][]byte) []string {
+	var changed []string
+	for name, data := range b {
+		if old, ok := a[name]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, name)
+		}
+	}
+	for name := range a {
+		if _, ok := b[name]; !ok {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+// gofmt returns the files under dir that gofmt -l lists, relative to dir.
+func gofmt(t *testing.T, dir string) []string {
+	t.Helper()
+	res := runtest.Run(t, dir, "gofmt", "-l", ".")
+	if res.Code != 0 {
+		t.Fatalf("gofmt -l: %s", res.Stderr)
+	}
+	return lines(res.Stdout)
+}

@@ -1,0 +1,109 @@
+// Package runtest runs the real lambdalint binary and the go command for the
+// tests that drive them over code outside this module: the real handler
+// corpus (internal/corpus) and the reliability sweep (internal/sweep).
+package runtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// Build builds lambdalint from this checkout into dir and returns the path
+// of the executable.
+func Build(dir string) (string, error) {
+	exe := filepath.Join(dir, "lambdalint")
+	if runtime.GOOS == "windows" {
+		exe += ".exe"
+	}
+	cmd := exec.Command("go", "build", "-o", exe, "github.com/lambdalint/lambdalint/cmd/lambdalint")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building lambdalint: %v\n%s", err, out)
+	}
+	return exe, nil
+}
+
+// A Result is the outcome of a command.
+type Result struct {
+	Stdout, Stderr string
+	Code           int // exit status
+}
+
+// Env is the environment of the commands that Run runs, on top of this
+// process's: code outside this module is analyzed as it is, in its own
+// module, with the go command at hand. GOFLAGS is emptied so that a
+// developer's -mod=mod cannot rewrite a checkout's go.sum.
+var Env = []string{"GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local"}
+
+// Run runs the command name with args in dir. It fails the test if the
+// command cannot be started.
+func Run(t testing.TB, dir, name string, args ...string) Result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), Env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := Result{Stdout: stdout.String(), Stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		res.Code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return res
+}
+
+// crash matches the stack trace of a Go program that panicked, and the
+// errors lambdalint prints when a rule fails or panics ("example.com/p:
+// analyzer handlersetup: ...", see cmd/lambdalint/guard.go).
+var crash = regexp.MustCompile(`(?m)^(panic: |goroutine \d+ \[|fatal error: )|internal error|: analyzer [a-z]+: |bug in lambdalint`)
+
+// Crash returns the first line of the output that shows a crash or an
+// internal error, or "".
+func Crash(res Result) string {
+	for _, out := range []string{res.Stdout, res.Stderr} {
+		if loc := crash.FindStringIndex(out); loc != nil {
+			start := strings.LastIndexByte(out[:loc[0]], '\n') + 1
+			end := strings.IndexByte(out[loc[0]:], '\n')
+			if end < 0 {
+				return out[start:]
+			}
+			return out[start : loc[0]+end]
+		}
+	}
+	return ""
+}
+
+// Download downloads the module at version into the module cache, and
+// returns its directory there (read-only).
+func Download(t testing.TB, module, version string) string {
+	t.Helper()
+	res := Run(t, t.TempDir(), "go", "mod", "download", "-json", module+"@"+version)
+	var info struct{ Dir, Error string }
+	if err := json.Unmarshal([]byte(res.Stdout), &info); err != nil || res.Code != 0 || info.Dir == "" {
+		t.Fatalf("go mod download %s@%s: %s%s", module, version, info.Error, res.Stderr)
+	}
+	return info.Dir
+}
+
+// Copy copies the directory tree src to a new temporary directory, which
+// the test may modify, and returns the copy.
+func Copy(t testing.TB, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
