@@ -49,7 +49,7 @@ func checkFixes(t *testing.T, e *entry, src string) {
 		dir := filepath.Join(root, filepath.FromSlash(dir))
 		unformatted := gofmt(t, dir) // the files that were not formatted before
 		before := snapshot(t, root)
-		res := runtest.Run(t, dir, lambdalint, append(e.flags, "-fix", "./...")...)
+		res := e.lambdalint(t, dir, "-fix")
 		if crash := runtest.Crash(res); crash != "" {
 			t.Fatalf("lambdalint -fix crashed in %s: %s\n%s", dir, crash, res.Stderr)
 		}
@@ -61,8 +61,8 @@ func checkFixes(t *testing.T, e *entry, src string) {
 		t.Logf("%s: -fix changed %s", e.name, strings.Join(changed, ", "))
 
 		// The fixed code builds, if the original did.
-		if res := runtest.Run(t, dir, "go", "build", "./..."); res.Code != 0 {
-			if orig := runtest.Run(t, filepath.Join(src, mustRel(t, root, dir)), "go", "build", "./..."); orig.Code == 0 {
+		if res := runtest.RunEnv(t, dir, e.env, "go", "build", "./..."); res.Code != 0 {
+			if orig := runtest.RunEnv(t, filepath.Join(src, mustRel(t, root, dir)), e.env, "go", "build", "./..."); orig.Code == 0 {
 				t.Errorf("go build ./... fails after -fix in %s:\n%s", dir, res.Stderr)
 			}
 		}
@@ -73,7 +73,7 @@ func checkFixes(t *testing.T, e *entry, src string) {
 			}
 		}
 		// A second -fix changes nothing.
-		again := runtest.Run(t, dir, lambdalint, append(e.flags, "-fix", "./...")...)
+		again := e.lambdalint(t, dir, "-fix")
 		if crash := runtest.Crash(again); crash != "" {
 			t.Fatalf("second lambdalint -fix crashed in %s: %s\n%s", dir, crash, again.Stderr)
 		}
@@ -83,7 +83,7 @@ func checkFixes(t *testing.T, e *entry, src string) {
 		// It type-checks the fixed code, test files too: no package fails
 		// that did not before.
 		if again.Code == 2 {
-			orig := runtest.Run(t, filepath.Join(src, mustRel(t, root, dir)), lambdalint, append(e.flags, "./...")...)
+			orig := e.lambdalint(t, filepath.Join(src, mustRel(t, root, dir)))
 			if orig.Code != 2 {
 				t.Errorf("packages fail to load after -fix in %s:\n%s", dir, again.Stderr)
 			}

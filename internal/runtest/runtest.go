@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,9 +48,15 @@ var Env = []string{"GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local"}
 // command cannot be started.
 func Run(t testing.TB, dir, name string, args ...string) Result {
 	t.Helper()
+	return RunEnv(t, dir, nil, name, args...)
+}
+
+// RunEnv is Run with more environment variables, which win over Env.
+func RunEnv(t testing.TB, dir string, env []string, name string, args ...string) Result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), Env...)
+	cmd.Env = slices.Concat(os.Environ(), Env, env)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
