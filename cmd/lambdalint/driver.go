@@ -52,6 +52,9 @@ type driver struct {
 	vetFailed bool
 	reported  map[string]bool // the errors reported
 	errs      []string        // the same, in order
+	// overlay is the -overlay file that hides the test files from the go
+	// command with -test=false, once written.
+	overlay string
 }
 
 // errorf reports an error on stderr, once, and makes the exit status 2.
@@ -67,6 +70,7 @@ func (d *driver) errorf(format string, args ...any) {
 
 func (d *driver) run() int {
 	d.reported = make(map[string]bool)
+	defer d.removeOverlay()
 	findings, ok := d.analyze()
 	if !ok {
 		d.printFailure()
@@ -156,7 +160,13 @@ func (d *driver) analyze() ([]*finding, bool) {
 // printed. Its exit status is recorded in d.vetFailed; the error is that of
 // starting it.
 func (d *driver) vet(exe string, env, packages []string) (stdout, stderr []byte, err error) {
-	cmd := d.goCommand("vet", append([]string{"-vettool=" + exe, "-json"}, d.cfg.ruleFlags...), packages)
+	flags := append([]string{"-vettool=" + exe, "-json"}, d.cfg.ruleFlags...)
+	if !d.cfg.tests {
+		if overlay := d.noTestOverlay(); overlay != "" {
+			flags = append(flags, "-overlay="+overlay)
+		}
+	}
+	cmd := d.goCommand("vet", flags, packages)
 	cmd.Env = append(os.Environ(), env...)
 	if !d.cfg.tests {
 		cmd.Env = append(cmd.Env, envNoTest+"=1")
@@ -169,6 +179,55 @@ func (d *driver) vet(exe string, env, packages []string) (stdout, stderr []byte,
 		d.vetFailed, err = true, nil
 	}
 	return out.Bytes(), errOut.Bytes(), err
+}
+
+// noTestOverlay returns an -overlay file for the go command that deletes
+// the test files of the packages matched by the patterns, or "" if there
+// are none. go vet always loads a package's tests: without this, a test
+// file importing a package that cannot be found (a mock not generated yet,
+// a module the go.sum lacks) would fail the package with -test=false too.
+// (The vet tool drops test files from the units as well: see prepareUnit.)
+func (d *driver) noTestOverlay() string {
+	if d.overlay != "" {
+		return d.overlay
+	}
+	format := `{{$dir := .Dir}}{{range .TestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}` +
+		`{{range .XTestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}`
+	out, err := d.goCommand("list", []string{"-e", "-f", format}, d.cfg.patterns).Output()
+	if err != nil {
+		return "" // go vet reports what is wrong
+	}
+	replace := make(map[string]string)
+	for _, line := range strings.Split(string(out), "\n") {
+		if dir, file, ok := strings.Cut(line, "\t"); ok {
+			replace[filepath.Join(dir, file)] = "" // deleted
+		}
+	}
+	if len(replace) == 0 {
+		return ""
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		return ""
+	}
+	f, err := os.CreateTemp("", "lambdalint-notest-*.json")
+	if err != nil {
+		return ""
+	}
+	_, err = f.Write(data)
+	if err := cmp.Or(err, f.Close()); err != nil {
+		os.Remove(f.Name())
+		return ""
+	}
+	d.overlay = f.Name()
+	return d.overlay
+}
+
+// removeOverlay removes the -overlay file, if one was written.
+func (d *driver) removeOverlay() {
+	if d.overlay != "" {
+		os.Remove(d.overlay)
+	}
 }
 
 // goCommand returns the command "go <verb> [-tags=...] <flags> <packages>",

@@ -376,6 +376,25 @@ func TestIncompleteGoSum(t *testing.T) {
 	}
 }
 
+// TestNoTestsBrokenTestImport checks that -test=false analyzes a package
+// whose test files import what cannot be found, as go vet alone cannot.
+func TestNoTestsBrokenTestImport(t *testing.T) {
+	dir := copyModule(t, "testimport")
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
+	res := runInProcess(t, dir, []*analysis.Analyzer{fakeRule}, "-test=false")
+	const want = "p.go:3:6: function BadName is bad (fake)\n"
+	if res.code != exitFindings || res.stdout != want || res.stderr != "" {
+		t.Errorf("lambdalint -test=false: exit status %d, stdout:\n%s\nstderr:\n%s\nwant exit status %d, stdout:\n%s",
+			res.code, res.stdout, res.stderr, exitFindings, want)
+	}
+	res = runInProcess(t, dir, []*analysis.Analyzer{fakeRule})
+	if res.code != exitError || !strings.Contains(res.stderr, "p_test.go:4:8: ") {
+		t.Errorf("lambdalint: exit status %d, stderr:\n%s\nwant exit status %d and the test file's error", res.code, res.stderr, exitError)
+	}
+}
+
 // TestBrokenDependency checks that the errors of a broken package are
 // reported, and that each package matched by the patterns that it fails is
 // named, with the first error of the dependency.

@@ -1,0 +1,3 @@
+module example.com/testimport
+
+go 1.22
