@@ -195,7 +195,7 @@ func run(pass *analysis.Pass) (any, error) {
 		r.foreign = true
 		return r, nil
 	}
-	r.foreign = isDependency(pass) || lambdaapi.JudgedByAPI(pass.Pkg.Path())
+	r.foreign = isDependency(pass) || lambdaapi.JudgedByAPI(pass.Pkg.Path()) && !isExample(pass)
 	if r.foreign && !mayStart(pass) {
 		// A dependency that neither imports a Lambda library nor a
 		// package with a starter starts no handler: the rules judge it by
@@ -464,4 +464,17 @@ func (r *Result) IsOnceCall(call *ast.CallExpr) bool {
 		return false
 	}
 	return lambdaapi.OnceFuncs[fullName(fn)]
+}
+
+// isExample reports whether the package is an external test package
+// (path "..._test") or a command (package main) of the module being
+// developed. In a library judged by its API, such as aws-lambda-go or
+// aws-lambda-go-api-proxy itself, those hold the examples: handlers written
+// as users write them, and judged like theirs. The library's own packages,
+// tests included, are the runtime, which does on purpose what handlers must
+// not (set _X_AMZN_TRACE_ID, return from Start in tests).
+func isExample(pass *analysis.Pass) bool {
+	m := pass.Module
+	main := m != nil && m.Path != "" && (m.Main || m.Version == "" && m.Replace == nil) // go vet sets no Main
+	return main && (strings.HasSuffix(pass.Pkg.Path(), "_test") || pass.Pkg.Name() == "main")
 }
