@@ -36,7 +36,11 @@
 //
 // An assignment g = x or g.f = x whose value derives from the handler's
 // event parameter, an *http.Request or an aws-lambda-go events value: the
-// next warm invocation sees the previous request's data.
+// next warm invocation sees the previous request's data. A variable used as
+// scratch space is left alone: unexported, read only in the function that
+// writes it, and each read preceded by a write on every path (policy.Effect
+// = "Deny" at the top of the handler, then return policy), so no request
+// sees another's value; multi-concurrency mode still reports it.
 //
 // Values set in init, in package variable initialisers, in main, inside
 // sync.Once and sync.OnceValue functions, or by a lazy initialisation

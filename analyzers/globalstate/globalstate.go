@@ -6,9 +6,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 	stypeutil "honnef.co/go/tools/go/types/typeutil"
 
@@ -156,7 +158,7 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 				if grows && !c.isReset(p) && !bounded[p] && !c.memo(lhs, stack) {
 					add(lhs, n.End(), growthMsg)
 				}
-				if request {
+				if request && (c.concurrent || !c.scratch(u, root, lhs)) {
 					add(lhs, n.End(), requestMsg)
 				}
 			}
@@ -191,6 +193,129 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 		return true
 	})
 	return out
+}
+
+// scratch reports whether the package state lhs, which u writes with
+// per-request data, is scratch space that every invocation overwrites
+// before it reads it, so that one request's data never reaches the next
+// (with one invocation at a time): the variable root is unexported, and
+// it is read, and only in u, each read after a statement that writes lhs
+// (or all of root) on every path, in the read's block or a block around it.
+// A variable written and never read, or read elsewhere, is not scratch.
+func (c *checker) scratch(u *discovery.Unit, root *types.Var, lhs ast.Expr) bool {
+	p, ok := c.pathOf(lhs)
+	if !ok || root.Exported() {
+		return false
+	}
+	body := u.Body
+	if body == nil {
+		return false
+	}
+	var file *ast.File
+	for _, f := range c.pass.Files {
+		if f.FileStart <= body.Pos() && body.Pos() < f.FileEnd {
+			file = f
+		}
+	}
+	if file == nil {
+		return false
+	}
+	reads := 0
+	for id, obj := range c.info().Uses {
+		if obj != root {
+			continue
+		}
+		if id.Pos() < body.Pos() || id.End() > body.End() {
+			if c.inInit(id.Pos()) {
+				continue // init-time state
+			}
+			return false // used by other code
+		}
+		path, _ := astutil.PathEnclosingInterval(file, id.Pos(), id.End())
+		if c.isWriteTarget(path) {
+			continue
+		}
+		reads++
+		if !c.writtenBefore(path, body, p) {
+			return false
+		}
+	}
+	return reads > 0
+}
+
+// inInit reports whether pos lies in a function named init.
+func (c *checker) inInit(pos token.Pos) bool {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" && fd.Pos() <= pos && pos < fd.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWriteTarget reports whether the identifier at path[0] is the root of
+// the left-hand side of an assignment: g = x, g.f = x.
+func (c *checker) isWriteTarget(path []ast.Node) bool {
+	var child ast.Node = path[0]
+	for _, n := range path[1:] {
+		switch n := n.(type) {
+		case *ast.SelectorExpr, *ast.ParenExpr:
+			child = n
+			continue
+		case *ast.AssignStmt:
+			return n.Tok == token.ASSIGN && slices.Contains(n.Lhs, child.(ast.Expr))
+		}
+		return false
+	}
+	return false
+}
+
+// writtenBefore reports whether, on every path from the start of body to
+// the node at path[0], a statement writes the package state at path p
+// first: an earlier statement of a block around the node, up to body.
+func (c *checker) writtenBefore(path []ast.Node, body *ast.BlockStmt, p string) bool {
+	for i := 1; i < len(path); i++ {
+		switch n := path[i].(type) {
+		case *ast.FuncLit:
+			return false // runs who knows when
+		case *ast.BlockStmt:
+			for _, stmt := range n.List {
+				if stmt == path[i-1] {
+					break
+				}
+				if c.writes(stmt, p) {
+					return true
+				}
+			}
+			if n == body {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// writes reports whether stmt writes the package state at path p, or all
+// of the variable it is in, on every path through it that goes on past it.
+func (c *checker) writes(stmt ast.Stmt, p string) bool {
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		if s.Tok != token.ASSIGN {
+			return false
+		}
+		for _, lhs := range s.Lhs {
+			if q, ok := c.pathOf(lhs); ok && (q == p || strings.HasPrefix(p, q+".")) {
+				return true
+			}
+		}
+	case *ast.BlockStmt:
+		return slices.ContainsFunc(s.List, func(stmt ast.Stmt) bool { return c.writes(stmt, p) })
+	case *ast.IfStmt:
+		return s.Else != nil && c.writes(s.Body, p) && c.writes(s.Else, p)
+	}
+	return false
 }
 
 // isGlobal reports whether v is a package-level variable of the package

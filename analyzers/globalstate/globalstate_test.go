@@ -20,7 +20,7 @@ func testdata(t *testing.T) string {
 func TestGlobalState(t *testing.T) {
 	analysistest.Run(t, testdata(t), globalstate.Analyzer,
 		"globalstate/race", "globalstate/growth", "globalstate/request",
-		"globalstate/lib", "globalstate/xpkg", "globalstate/memo")
+		"globalstate/lib", "globalstate/xpkg", "globalstate/memo", "globalstate/scratch")
 }
 
 // TestConcurrent runs multi-concurrency mode, turned on by
