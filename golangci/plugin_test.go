@@ -252,7 +252,7 @@ func TestIgnoreDirectives(t *testing.T) {
 	}
 	src := strings.SplitAfter(string(data), "\n")
 	// Above the globalstate finding on currentUser: suppresses it.
-	i := slices.IndexFunc(src, func(l string) bool { return strings.HasPrefix(l, "\tcurrentUser = ") })
+	i := slices.IndexFunc(src, func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "currentUser = ") })
 	if i < 0 {
 		t.Fatalf("%s: no assignment to currentUser", file)
 	}
