@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -41,6 +42,9 @@ type Item struct {
 	// Chain lists the functions from the summarised function's callee to
 	// the leaf, e.g. ["store.newClient", "dynamodb.NewFromConfig"].
 	Chain []string
+	// Guard, if set, is the condition on the summarised function's
+	// arguments under which the finding happens.
+	Guard *Guard
 }
 
 // Base returns s itself; it lets the engine reach the Summary embedded in a
@@ -50,7 +54,11 @@ func (s *Summary) Base() *Summary { return s }
 func (s *Summary) String() string {
 	var parts []string
 	for _, it := range s.Items {
-		parts = append(parts, strings.Join(it.Chain, " → "))
+		part := strings.Join(it.Chain, " → ")
+		if g := it.Guard; g != nil {
+			part += fmt.Sprintf(" if #%d.%s", g.Param, g.Field)
+		}
+		parts = append(parts, part)
 	}
 	return "summary(" + strings.Join(parts, "; ") + ")"
 }
@@ -125,7 +133,7 @@ func (r *Result) Run(pass *analysis.Pass, rule Rule) {
 // are not followed.
 func (e *engine) computeReach() {
 	e.reach = e.r.reachVia(func(u *Unit, visit func(*Unit)) {
-		e.callees(u, func(_ *ast.Ident, cu *Unit) { visit(cu) }, nil)
+		e.callees(u, func(_ *ast.Ident, _ *ast.CallExpr, cu *Unit) { visit(cu) }, nil)
 	})
 }
 
@@ -156,9 +164,10 @@ func (e *engine) localOf(u *Unit) []Finding {
 	return fs
 }
 
-// calls calls f for every static call in u to a function with a body outside
-// this package, and every reference to a function declared in this package.
-func (e *engine) callees(u *Unit, local func(id *ast.Ident, callee *Unit), external func(call *ast.CallExpr, fn *types.Func)) {
+// callees calls external for every static call in u to a function with a
+// body outside this package, and local for every reference to a function
+// declared in this package, with the call if the reference is called.
+func (e *engine) callees(u *Unit, local func(id *ast.Ident, call *ast.CallExpr, callee *Unit), external func(call *ast.CallExpr, fn *types.Func)) {
 	info := e.pass.TypesInfo
 	e.r.Inspect(u, func(n ast.Node, stack []ast.Node) bool {
 		if e.rule.Prune != nil && e.rule.Prune(u, n, stack) {
@@ -168,7 +177,7 @@ func (e *engine) callees(u *Unit, local func(id *ast.Ident, callee *Unit), exter
 		case *ast.Ident:
 			if fn, ok := info.Uses[n].(*types.Func); ok && !e.leaf(fn) {
 				if cu := e.r.FuncUnit(fn); cu != nil && local != nil {
-					local(n, cu)
+					local(n, calledAs(n, stack), cu)
 				}
 			}
 		case *ast.CallExpr:
@@ -202,11 +211,15 @@ func (e *engine) summaryOf(u *Unit) []Item {
 	}
 	e.state[u] = 1
 	var items []Item
-	keys := make(map[string]bool)
+	keys := make(map[string]int) // index in items
 	add := func(it Item) {
 		k := it.Message + "\x00" + it.Chain[len(it.Chain)-1] // one path per leaf
-		if len(items) < maxItems && !keys[k] {
-			keys[k] = true
+		i, ok := keys[k]
+		switch {
+		case ok && items[i].Guard != nil && it.Guard == nil:
+			items[i] = it // happens in any case, not only under a condition
+		case !ok && len(items) < maxItems:
+			keys[k] = len(items)
 			items = append(items, it)
 		}
 	}
@@ -216,16 +229,18 @@ func (e *engine) summaryOf(u *Unit) []Item {
 	rule := e.pass.Analyzer.Name
 	for _, f := range e.localOf(u) {
 		if !e.r.ignored(f.Pos, rule) {
-			add(Item{Message: f.Message, Chain: []string{f.Leaf}})
+			add(Item{Message: f.Message, Chain: []string{f.Leaf}, Guard: e.guardAt(u, f.Pos)})
 		}
 	}
 	e.callees(u,
-		func(id *ast.Ident, cu *Unit) {
+		func(id *ast.Ident, call *ast.CallExpr, cu *Unit) {
 			if cu == u || e.r.ignored(id.Pos(), rule) {
 				return
 			}
 			for _, it := range e.summaryOf(cu) {
-				add(Item{Message: it.Message, Chain: prepend(qualified(cu, e.pass.Pkg), it.Chain)})
+				if !e.unset(it.Guard, call) {
+					add(Item{Message: it.Message, Chain: prepend(qualified(cu, e.pass.Pkg), it.Chain), Guard: e.through(u, call, it.Guard)})
+				}
 			}
 		},
 		func(call *ast.CallExpr, fn *types.Func) {
@@ -233,7 +248,9 @@ func (e *engine) summaryOf(u *Unit) []Item {
 				return
 			}
 			for _, it := range e.imported(fn) {
-				add(Item{Message: it.Message, Chain: prepend(FuncName(fn, nil), it.Chain)})
+				if !e.unset(it.Guard, call) {
+					add(Item{Message: it.Message, Chain: prepend(FuncName(fn, nil), it.Chain), Guard: e.through(u, call, it.Guard)})
+				}
 			}
 		})
 	e.sum[u] = items
@@ -263,6 +280,9 @@ func (e *engine) report() {
 			names[i] = c.Name
 		}
 		for _, f := range e.localOf(u) {
+			if e.unsetByCallers(u, e.guardAt(u, f.Pos)) {
+				continue
+			}
 			var via []string
 			if len(chain) > 1 {
 				via = append(names[:len(names):len(names)], f.Leaf)
@@ -271,6 +291,9 @@ func (e *engine) report() {
 		}
 		e.callees(u, nil, func(call *ast.CallExpr, fn *types.Func) {
 			for _, it := range e.imported(fn) {
+				if e.unset(it.Guard, call) {
+					continue
+				}
 				via := append(names[:len(names):len(names)], FuncName(fn, e.pass.Pkg))
 				e.diag(call.Pos(), call.End(), it.Message, append(via, it.Chain...), nil)
 			}

@@ -65,6 +65,12 @@ func TestCrossPackage(t *testing.T) {
 	analysistest.Run(t, testdata(t), handlersetup.Analyzer, "handlersetup/store", "handlersetup/xpkg")
 }
 
+// TestGuard checks that a call whose argument leaves a field unset is not
+// charged with what the callee does only when the field is set.
+func TestGuard(t *testing.T) {
+	analysistest.Run(t, testdata(t), handlersetup.Analyzer, "handlersetup/guard/awsconf", "handlersetup/guard/cmd")
+}
+
 func TestSDK(t *testing.T) {
 	analysistest.Run(t, testdata(t), handlersetup.Analyzer, "handlersetup/sdk")
 }
