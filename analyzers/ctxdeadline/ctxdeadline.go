@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -124,7 +125,7 @@ func (c *checker) local(u *discovery.Unit) []discovery.Finding {
 			})
 		default:
 			variant, how := c.variant(call, fn, name)
-			if how == "" || c.givenContextLater(u, stack, call) {
+			if how == "" || c.givenContextLater(u, stack, call) || c.bounded(call, name, stack) {
 				return true
 			}
 			src := c.contextAt(u, stack, call.Pos())
@@ -271,6 +272,110 @@ func pathRoot(path string) string {
 	return strings.Join(elems[:min(n, len(elems))], "/")
 }
 
+// maxShortSleep is the longest constant time.Sleep, outside a loop, that
+// is not reported: less than the shortest function timeout (1 s), it
+// cannot keep a function much past its deadline.
+const maxShortSleep = 1e9 // nanoseconds
+
+// bounded reports whether a call that takes no context ends within a bound
+// of its own: a time.Sleep of a constant shorter than a second outside a
+// loop, or a request of an *http.Client with a Timeout (client.Get(url)),
+// which returns an error when the timeout passes.
+func (c *checker) bounded(call *ast.CallExpr, name string, stack []ast.Node) bool {
+	info := c.pass.TypesInfo
+	switch {
+	case name == "time.Sleep" && len(call.Args) == 1:
+		tv := info.Types[call.Args[0]]
+		if tv.Value == nil {
+			return false
+		}
+		d, ok := constant.Int64Val(constant.ToInt(tv.Value))
+		if !ok || d >= maxShortSleep {
+			return false
+		}
+		for _, n := range stack {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				return false
+			}
+		}
+		return true
+	case strings.HasPrefix(name, "(*net/http.Client)."):
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && c.timeoutClient(sel.X)
+	}
+	return false
+}
+
+// timeoutClient reports whether e is a variable of the package, or local,
+// that only ever holds an http.Client (or a pointer to one) built by a
+// composite literal that sets Timeout.
+func (c *checker) timeoutClient(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.IsField() {
+		return false
+	}
+	isLit := func(x ast.Expr) bool {
+		x = ast.Unparen(x)
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			x = ast.Unparen(u.X)
+		}
+		lit, ok := x.(*ast.CompositeLit)
+		if !ok || !stypeutil.IsTypeWithName(info.TypeOf(lit), "net/http.Client") {
+			return false
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Timeout" {
+					tv := info.Types[kv.Value]
+					return tv.Value == nil || constant.Sign(tv.Value) > 0
+				}
+			}
+		}
+		return false
+	}
+	values := 0
+	all := true
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if info.Defs[name] == v {
+						values++
+						all = all && i < len(n.Values) && len(n.Values) == len(n.Names) && isLit(n.Values[i])
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
+						values++
+						all = all && len(n.Lhs) == len(n.Rhs) && isLit(n.Rhs[i])
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v && !isPointer(v.Type()) {
+					// &client: maybe changed through the pointer; a call
+					// with a pointer receiver takes it implicitly, not here.
+					all = false
+				}
+			}
+			return all
+		})
+	}
+	return all && values > 0
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
 // givenContextLater reports whether call yields an *http.Request that is
 // assigned to a variable the enclosing function later gives a context:
 // req = req.WithContext(ctx), client.Do(req.WithContext(ctx)),
@@ -306,6 +411,13 @@ func (c *checker) givenContextLater(u *discovery.Unit, stack []ast.Node, call *a
 		later, ok := n.(*ast.CallExpr)
 		if !ok || later.Pos() < call.End() {
 			return true
+		}
+		// client.Do(req) of a client with a Timeout.
+		if sel, ok := ast.Unparen(later.Fun).(*ast.SelectorExpr); ok && len(later.Args) == 1 && isReq(later.Args[0]) {
+			if fn, ok := typeutil.Callee(info, later).(*types.Func); ok && stypeutil.FuncName(fn) == "(*net/http.Client).Do" && c.timeoutClient(sel.X) {
+				found = true
+				return false
+			}
 		}
 		// req.WithContext(ctx) and req.Clone(ctx), their result kept.
 		if sel, ok := ast.Unparen(later.Fun).(*ast.SelectorExpr); ok && isReq(sel.X) && !discarded[later] {

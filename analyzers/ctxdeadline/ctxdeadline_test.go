@@ -22,6 +22,13 @@ func TestFixes(t *testing.T) {
 		"ctxdeadline/background", "ctxdeadline/variants", "ctxdeadline/reqctx")
 }
 
+// TestBounded checks that calls ending within a bound of their own, a
+// short constant sleep or a request of a client with a Timeout, are left
+// alone.
+func TestBounded(t *testing.T) {
+	analysistest.Run(t, testdata(t), ctxdeadline.Analyzer, "ctxdeadline/bounded")
+}
+
 func TestDiscard(t *testing.T) {
 	analysistest.Run(t, testdata(t), ctxdeadline.Analyzer, "ctxdeadline/discard")
 }

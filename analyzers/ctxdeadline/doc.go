@@ -33,7 +33,12 @@
 //     http.NewRequest whose request is given a context later in the same
 //     function (req = req.WithContext(ctx), client.Do(req.WithContext(ctx)),
 //     req.Clone(ctx), or a call that takes the request together with a
-//     context, such as ctxhttp.Do(ctx, client, req)) is left alone too.
+//     context, such as ctxhttp.Do(ctx, client, req)) is left alone too,
+//     and so are calls that end within a bound of their own: a request
+//     sent by an http.Client whose every value is a literal that sets
+//     Timeout (client.Do(req), client.Get(url)), and a time.Sleep of a
+//     constant under a second outside a loop, which the shortest function
+//     timeout outlasts.
 //     They are reported in a function that has a
 //     context, in the handler itself, and in a helper without a context
 //     that is reached from a handler that has one (the fix is then to

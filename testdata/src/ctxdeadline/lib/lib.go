@@ -31,7 +31,7 @@ func Retry(f func() error) error { // want Retry:`summary\(lib.backoff → time.
 	return err
 }
 
-func backoff() { time.Sleep(100 * time.Millisecond) }
+func backoff() { time.Sleep(time.Second) }
 
 // Save has a context but detaches from it.
 func Save(ctx context.Context, key string) error { // want Save:`summary\(context.Background\)`

@@ -73,7 +73,7 @@ func handler(ctx context.Context, e Event) error {
 	go http.Get("https://example.com/ping")
 
 	//lambdalint:ignore ctxdeadline the backoff is bounded by the SDK
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(2 * time.Second)
 
 	var q querier = db
 	_, _ = q.Query("SELECT 1") // want `variants.querier.Query does not stop .*QueryContext`
@@ -116,7 +116,7 @@ func (s *Store) PutContext(ctx context.Context, id string, ttl time.Duration) er
 
 func route(w http.ResponseWriter, r *http.Request) {
 	_, _ = db.Exec("UPDATE hits SET n = n + 1") // want `sql.DB.Exec does not stop`
-	time.Sleep(time.Millisecond)                // want `time.Sleep does not stop`
+	time.Sleep(time.Second)                     // want `time.Sleep does not stop`
 }
 
 // notReached has a context, but no handler calls it: left alone.
