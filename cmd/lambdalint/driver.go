@@ -191,8 +191,12 @@ func (d *driver) noTestOverlay() string {
 	if d.overlay != "" {
 		return d.overlay
 	}
-	format := `{{$dir := .Dir}}{{range .TestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}` +
-		`{{range .XTestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}`
+	// The go command refuses to overlay files in the module cache: the
+	// test files of downloaded modules (a version, not the main module or
+	// a local replacement) are left to the vet tool.
+	format := `{{if not (and .Module .Module.Version)}}{{$dir := .Dir}}` +
+		`{{range .TestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}` +
+		`{{range .XTestGoFiles}}{{$dir}}{{"\t"}}{{.}}{{"\n"}}{{end}}{{end}}`
 	out, err := d.goCommand("list", []string{"-e", "-f", format}, d.cfg.patterns).Output()
 	if err != nil {
 		return "" // go vet reports what is wrong

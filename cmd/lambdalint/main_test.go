@@ -257,6 +257,19 @@ func TestRealFixes(t *testing.T) {
 	}
 }
 
+// TestNoTestsDependency checks that -test=false works on a package of a
+// downloaded module, whose test files the go command cannot hide.
+func TestNoTestsDependency(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads aws-lambda-go")
+	}
+	dir := copyModule(t, "lambda")
+	res := runLambdalint(t, dir, "-test=false", "github.com/aws/aws-lambda-go/lambdacontext")
+	if res.code != exitClean || res.stderr != "" {
+		t.Errorf("lambdalint -test=false on a dependency: exit status %d, stderr:\n%s\nwant exit status %d", res.code, res.stderr, exitClean)
+	}
+}
+
 func TestVetMode(t *testing.T) {
 	for _, test := range []struct {
 		args []string
