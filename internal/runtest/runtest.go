@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Build builds lambdalint from this checkout into dir and returns the path
@@ -36,6 +37,9 @@ func Build(dir string) (string, error) {
 type Result struct {
 	Stdout, Stderr string
 	Code           int // exit status
+	// Wall is how long the command took; CPU is the CPU time of the command
+	// and of the processes it waited for.
+	Wall, CPU time.Duration
 }
 
 // Env is the environment of the commands that Run runs, on top of this
@@ -59,8 +63,12 @@ func RunEnv(t testing.TB, dir string, env []string, name string, args ...string)
 	cmd.Env = slices.Concat(os.Environ(), Env, env)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
 	err := cmd.Run()
-	res := Result{Stdout: stdout.String(), Stderr: stderr.String()}
+	res := Result{Stdout: stdout.String(), Stderr: stderr.String(), Wall: time.Since(start)}
+	if ps := cmd.ProcessState; ps != nil {
+		res.CPU = ps.UserTime() + ps.SystemTime()
+	}
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit):
