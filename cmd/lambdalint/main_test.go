@@ -5,8 +5,6 @@ package main
 // and as a vet tool; copyModule and normalize prepare inputs and outputs.
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/lambdalint/lambdalint/analyzers"
+	"github.com/lambdalint/lambdalint/internal/runtest"
 )
 
 // lambdalintBin is the binary built by TestMain.
@@ -71,21 +70,8 @@ func runGo(t *testing.T, dir string, args ...string) result {
 
 func runCmd(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		res.code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	return res
+	res := runtest.Run(t, dir, name, args...)
+	return result{stdout: res.Stdout, stderr: res.Stderr, code: res.Code}
 }
 
 // copyModule copies testdata/name to a temporary directory and returns the
@@ -112,7 +98,8 @@ func normalize(s, dir string) string {
 	return filepath.ToSlash(s)
 }
 
-// crash matches the stack trace of a Go program that panicked.
+// crash matches the stack trace of a Go program that panicked. (A rule
+// that fails or panics is reported, and is no crash: see TestRuleFailures.)
 var crash = regexp.MustCompile(`(?m)^(panic: |goroutine \d+ \[)`)
 
 // checkNoCrash fails the test if the output shows a crash.
