@@ -131,7 +131,7 @@ func (e *engine) isZero(x ast.Expr) bool {
 // unset: a composite literal (or its address) with keyed fields that does
 // not set the field, or sets it to its zero value.
 func (e *engine) unset(g *Guard, call *ast.CallExpr) bool {
-	if g == nil || call == nil || call.Ellipsis.IsValid() || g.Param >= len(call.Args) {
+	if g == nil || call == nil || call.Ellipsis.IsValid() || g.Param >= len(call.Args) || e.methodExpr(call) {
 		return false
 	}
 	arg := ast.Unparen(call.Args[g.Param])
@@ -162,7 +162,7 @@ func (e *engine) unset(g *Guard, call *ast.CallExpr) bool {
 // unchanged becomes u's guard on its own parameter; otherwise the guard of
 // the call itself in u, if any.
 func (e *engine) through(u *Unit, call *ast.CallExpr, g *Guard) *Guard {
-	if g != nil && call != nil && u.Func != nil && g.Param < len(call.Args) {
+	if g != nil && call != nil && u.Func != nil && g.Param < len(call.Args) && !e.methodExpr(call) {
 		if id, ok := ast.Unparen(call.Args[g.Param]).(*ast.Ident); ok {
 			sig := u.Func.Signature()
 			for i := range sig.Params().Len() {
@@ -176,6 +176,17 @@ func (e *engine) through(u *Unit, call *ast.CallExpr, g *Guard) *Guard {
 		return nil
 	}
 	return e.guardAt(u, call.Pos())
+}
+
+// methodExpr reports whether call calls a method expression, T.M(recv,
+// args...), whose arguments are shifted by the receiver.
+func (e *engine) methodExpr(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := e.pass.TypesInfo.Selections[sel]
+	return s != nil && s.Kind() == types.MethodExpr
 }
 
 // fileOf returns the file of the package that contains pos.

@@ -52,3 +52,13 @@ func Assume(ctx context.Context, opts Options) (aws.Config, error) { // want Ass
 	}
 	return config.LoadDefaultConfig(ctx)
 }
+
+// A Loader loads configurations with its options.
+type Loader struct{}
+
+// Load builds the replica's client when opts.Replica is set.
+func (Loader) Load(ctx context.Context, opts Options) { // want Load:`summary\(s3.NewFromConfig if #1.Replica\)`
+	if opts.Replica != "" {
+		_ = s3.NewFromConfig(aws.Config{})
+	}
+}

@@ -48,6 +48,11 @@ func handler(ctx context.Context, replica string) error {
 	_, _ = awsconf.Load(ctx, opts)                                       // want `config.LoadDefaultConfig runs` `s3.NewFromConfig runs`
 	awsconf.Debug(ctx, &awsconf.Options{Verbose: true})                  // want `s3.NewFromConfig runs .*\(handler → awsconf.Debug → s3.NewFromConfig\)$`
 	_, _ = awsconf.Wrap(ctx, awsconf.Options{Replica: "r", Region: "r"}) // want `config.LoadDefaultConfig runs` `s3.NewFromConfig runs .*\(handler → awsconf.Wrap → awsconf.Load → s3.NewFromConfig\)$`
+	// A method value and a method expression: the receiver shifts the
+	// arguments of the latter.
+	awsconf.Loader{}.Load(ctx, awsconf.Options{})
+	awsconf.Loader{}.Load(ctx, awsconf.Options{Replica: replica})                 // want `s3.NewFromConfig runs .*\(handler → awsconf.Loader.Load → s3.NewFromConfig\)$`
+	awsconf.Loader.Load(awsconf.Loader{}, ctx, awsconf.Options{Replica: replica}) // want `s3.NewFromConfig runs`
 	open(settings{mirror: replica != ""})
 	open(settings{})
 	return nil
