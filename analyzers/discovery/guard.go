@@ -36,7 +36,7 @@ func (e *engine) guardAt(u *Unit, pos token.Pos) *Guard {
 	for i := range sig.Params().Len() {
 		params[sig.Params().At(i)] = i
 	}
-	file := e.r.fileOf(u.Body.Pos())
+	file := e.r.FileOf(u.Body.Pos())
 	if file == nil {
 		return nil
 	}
@@ -189,8 +189,8 @@ func (e *engine) methodExpr(call *ast.CallExpr) bool {
 	return s != nil && s.Kind() == types.MethodExpr
 }
 
-// fileOf returns the file of the package that contains pos.
-func (r *Result) fileOf(pos token.Pos) *ast.File {
+// FileOf returns the file of the package that contains pos, or nil.
+func (r *Result) FileOf(pos token.Pos) *ast.File {
 	for _, f := range r.pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
 			return f
@@ -229,7 +229,7 @@ func (e *engine) unsetByCallers(u *Unit, g *Guard) bool {
 		if obj != u.Func {
 			continue
 		}
-		file := e.r.fileOf(id.Pos())
+		file := e.r.FileOf(id.Pos())
 		if file == nil {
 			return false
 		}

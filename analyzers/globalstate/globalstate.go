@@ -211,12 +211,7 @@ func (c *checker) scratch(u *discovery.Unit, root *types.Var, lhs ast.Expr) bool
 	if body == nil {
 		return false
 	}
-	var file *ast.File
-	for _, f := range c.pass.Files {
-		if f.FileStart <= body.Pos() && body.Pos() < f.FileEnd {
-			file = f
-		}
-	}
+	file := c.res.FileOf(body.Pos())
 	if file == nil {
 		return false
 	}
