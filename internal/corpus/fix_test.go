@@ -43,7 +43,7 @@ func TestFixSafety(t *testing.T) {
 
 // checkFixes applies the fixes to a copy of the tree at src.
 func checkFixes(t *testing.T, e *entry, src string) {
-	root := copyTree(t, src)
+	root := runtest.Copy(t, src)
 	original := snapshot(t, root)
 	for _, dir := range e.dirs {
 		dir := filepath.Join(root, filepath.FromSlash(dir))
@@ -101,37 +101,6 @@ func mustRel(t *testing.T, base, path string) string {
 		t.Fatal(err)
 	}
 	return filepath.ToSlash(rel)
-}
-
-// copyTree copies the tree at src, without its .git directory, to a
-// temporary directory, and returns the copy.
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), filepath.Base(src))
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir() && d.Name() == ".git":
-			return filepath.SkipDir
-		case d.IsDir():
-			return os.MkdirAll(target, 0o777)
-		case !d.Type().IsRegular():
-			return nil // symbolic links and the like: not Go code
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o666)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 // snapshot returns the contents of the Go files under root, by
