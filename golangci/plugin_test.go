@@ -33,6 +33,7 @@ import (
 
 	"github.com/lambdalint/lambdalint/analyzers"
 	"github.com/lambdalint/lambdalint/golangci"
+	"github.com/lambdalint/lambdalint/internal/runtest"
 )
 
 // TestMain removes what the tests build in temporary directories.
@@ -476,7 +477,7 @@ func runGolangci(t *testing.T, bin, dir, cache string) lintResult {
 		if is.FromLinter != "lambdalint" {
 			t.Errorf("issue of linter %s: %s", is.FromLinter, is.Text)
 		}
-		res.findings = append(res.findings, fmt.Sprintf("%s:%d:%d: %s", relTo(dir, is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.Text))
+		res.findings = append(res.findings, fmt.Sprintf("%s:%d:%d: %s", runtest.Rel(dir, is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.Text))
 	}
 	slices.Sort(res.findings)
 	return res
@@ -485,6 +486,7 @@ func runGolangci(t *testing.T, bin, dir, cache string) lintResult {
 var (
 	cliOnce sync.Once
 	cliDir  string // holds the lambdalint command, built once
+	cliExe  string // the lambdalint command
 	cliErr  error
 )
 
@@ -495,25 +497,15 @@ func runCLI(t *testing.T, dir string, flags ...string) []finding {
 	ctx, cancel := testContext(t)
 	defer cancel()
 	cliOnce.Do(func() {
-		root, err := moduleRoot()
-		if err != nil {
-			cliErr = err
-			return
-		}
-		if cliDir, cliErr = os.MkdirTemp("", "lambdalint-cli-"); cliErr != nil {
-			return
-		}
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", cliDir, "./cmd/lambdalint")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			cliErr = fmt.Errorf("go build ./cmd/lambdalint: %v\n%s", err, out)
+		if cliDir, cliErr = os.MkdirTemp("", "lambdalint-cli-"); cliErr == nil {
+			cliExe, cliErr = runtest.Build(cliDir)
 		}
 	})
 	if cliErr != nil {
 		t.Fatal(cliErr)
 	}
 	args := append(append([]string{"-C", dir, "-json"}, flags...), "./...")
-	cmd := exec.CommandContext(ctx, filepath.Join(cliDir, "lambdalint"), args...)
+	cmd := exec.CommandContext(ctx, cliExe, args...)
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -522,40 +514,16 @@ func runCLI(t *testing.T, dir string, flags ...string) []finding {
 		t.Fatalf("lambdalint %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 
-	// go vet's JSON: package → rule → diagnostics.
+	fs, err := runtest.VetJSON(out, dir)
+	if err != nil {
+		t.Fatalf("lambdalint -json: %v\n%s", err, out)
+	}
 	var findings []finding
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatalf("lambdalint -json: %v\n%s", err, out)
-		}
-		for pkg, rules := range tree {
-			for rule, raw := range rules {
-				var diags []struct{ Posn, Message string }
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					t.Fatalf("lambdalint -json: %s: %s: %s", pkg, rule, raw)
-				}
-				for _, d := range diags {
-					findings = append(findings, fmt.Sprintf("%s: %s: %s", relTo(dir, d.Posn), rule, d.Message))
-				}
-			}
-		}
+	for _, f := range fs {
+		findings = append(findings, fmt.Sprintf("%s: %s: %s", f.Posn, f.Rule, f.Message))
 	}
 	slices.Sort(findings)
 	return slices.Compact(findings)
-}
-
-// relTo returns name relative to dir, with slashes, if it is in dir.
-func relTo(dir, name string) string {
-	if filepath.IsAbs(name) {
-		if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") {
-			name = rel
-		}
-	}
-	return filepath.ToSlash(name)
 }
 
 func ruleOf(f finding) string {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lambdalint/lambdalint/analyzers"
+	"github.com/lambdalint/lambdalint/internal/runtest"
 )
 
 // TestExamples runs the binary on the example module (../../examples, which
@@ -86,34 +85,13 @@ func TestExamples(t *testing.T) {
 // message" lines, with file names relative to dir.
 func jsonFindings(t *testing.T, out, dir string) []string {
 	t.Helper()
-	type diagnostic struct {
-		Posn    string `json:"posn"`
-		Message string `json:"message"`
+	fs, err := runtest.VetJSON([]byte(out), dir)
+	if err != nil {
+		t.Fatalf("decoding JSON: %v\n%s", err, out)
 	}
 	var lines []string
-	dec := json.NewDecoder(strings.NewReader(out))
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatalf("decoding JSON: %v\n%s", err, out)
-		}
-		for _, rules := range tree {
-			for rule, raw := range rules {
-				var diags []diagnostic
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					continue // {"error": ...}: reported by the exit status
-				}
-				for _, d := range diags {
-					posn := d.Posn
-					if rel, err := filepath.Rel(dir, posn); err == nil && filepath.IsAbs(posn) {
-						posn = rel
-					}
-					lines = append(lines, filepath.ToSlash(posn)+" "+rule+" "+d.Message)
-				}
-			}
-		}
+	for _, f := range fs {
+		lines = append(lines, f.Posn+" "+f.Rule+" "+f.Message)
 	}
 	slices.Sort(lines)
 	return slices.Compact(lines)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -147,4 +148,52 @@ func Copy(t testing.TB, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// A VetFinding is a diagnostic of the JSON that go vet -json prints, and
+// lambdalint -json too.
+type VetFinding struct {
+	Package, Rule string
+	Posn          string // file:line:col, the file relative to the directory given to VetJSON
+	Message       string
+}
+
+// VetJSON decodes the stream of JSON objects that go vet -json prints, one
+// per package (package → rule → diagnostics), and returns the diagnostics,
+// with file names made relative to dir. The failures of rules, {"error":
+// ...} in place of the diagnostics, are left out: the exit status and
+// stderr report them.
+func VetJSON(out []byte, dir string) ([]VetFinding, error) {
+	var fs []VetFinding
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		for pkg, rules := range tree {
+			for rule, raw := range rules {
+				var diags []struct{ Posn, Message string }
+				if json.Unmarshal(raw, &diags) != nil {
+					continue // {"error": ...}
+				}
+				for _, d := range diags {
+					fs = append(fs, VetFinding{pkg, rule, Rel(dir, d.Posn), d.Message})
+				}
+			}
+		}
+	}
+	return fs, nil
+}
+
+// Rel returns name relative to dir, with slashes, if it lies in dir.
+func Rel(dir, name string) string {
+	if filepath.IsAbs(name) {
+		if rel, err := filepath.Rel(dir, name); err == nil && filepath.IsLocal(rel) {
+			name = rel
+		}
+	}
+	return filepath.ToSlash(name)
 }
