@@ -48,6 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res:      res,
 		siblings: make(map[sibKey]*types.Func),
 		io:       make(map[*discovery.Unit]int),
+		timeout:  make(map[*types.Var]bool),
 	}
 	res.Run(pass, discovery.Rule{
 		Local:   c.local,
@@ -61,6 +62,7 @@ type checker struct {
 	res      *discovery.Result
 	siblings map[sibKey]*types.Func
 	io       map[*discovery.Unit]int // 1: computing, 2: no I/O, 3: I/O
+	timeout  map[*types.Var]bool     // see timeoutClient
 }
 
 type sibKey struct {
@@ -320,6 +322,9 @@ func (c *checker) timeoutClient(e ast.Expr) bool {
 	if !ok || v.Pkg() != c.pass.Pkg || v.IsField() {
 		return false
 	}
+	if t, ok := c.timeout[v]; ok {
+		return t
+	}
 	isLit := func(x ast.Expr) bool {
 		x = ast.Unparen(x)
 		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -368,7 +373,8 @@ func (c *checker) timeoutClient(e ast.Expr) bool {
 			return all
 		})
 	}
-	return all && values > 0
+	c.timeout[v] = all && values > 0
+	return c.timeout[v]
 }
 
 func isPointer(t types.Type) bool {
